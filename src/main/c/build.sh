@@ -12,6 +12,7 @@ if ! command -v gcc >/dev/null 2>&1; then
 fi
 srcs=$(ls "$here"/*.c 2>/dev/null)
 [ -n "$srcs" ] || exit 0
-# -fno-fast-math on purpose: the C code must give the same bits as the Java reference.
-gcc -O3 -march=native -fPIC -shared -o "$out/liboptpar.so" $srcs -lm \
+# -ffp-contract=off on purpose: gcc would otherwise fuse a*b+c into one FMA (different rounding),
+# and the C code must give the same bits as the Java reference.
+gcc -O3 -march=native -ffp-contract=off -fPIC -shared -o "$out/liboptpar.so" $srcs -lm \
   || { echo "optpar: gcc failed; native variants will be unavailable" >&2; exit 0; }

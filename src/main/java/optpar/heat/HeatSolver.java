@@ -1,0 +1,36 @@
+package optpar.heat;
+
+/**
+ * One way to solve the course's heat problem. Every variant implements this and is tested
+ * against {@link NaiveHeat}: equal within a relative 1e-12, or bit-identical where the order of
+ * operations is kept.
+ *
+ * <pre>{@code
+ * HeatSolver s = new NaiveHeat();
+ * double[] u = s.solve(new HeatProblem(512, 100), 1);   // the final grid, row-major n*n
+ * }</pre>
+ */
+public interface HeatSolver {
+    /** A short name for tables and the CLI's {@code --impl}, e.g. "naive", "flat", "bands", "vector". */
+    String name();
+
+    /** One line on what this variant teaches. */
+    String description();
+
+    /** Whether {@code threads} means anything to this variant. */
+    boolean parallel();
+
+    /** Whether this variant can run here (the native variant needs its C library). */
+    default boolean available() {
+        return true;
+    }
+
+    /**
+     * Runs {@code problem.steps()} steps from {@link HeatProblem#initial()} and returns the final
+     * grid, flat and row-major ({@code u[i * n + j]}).
+     *
+     * @param threads how many threads to use (ignored when {@link #parallel()} is false); at least 1
+     * @throws IllegalArgumentException when {@code threads < 1}
+     */
+    double[] solve(HeatProblem problem, int threads);
+}

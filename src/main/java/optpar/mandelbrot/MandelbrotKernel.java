@@ -1,0 +1,34 @@
+package optpar.mandelbrot;
+
+/**
+ * One way to compute the Mandelbrot counts. Every variant of the course implements this, and
+ * every variant must give exactly the counts of {@link ScalarMandelbrot}.
+ *
+ * <pre>{@code
+ * MandelbrotKernel k = new ScalarMandelbrot();
+ * int[] counts = k.compute(MandelbrotProblem.LECTURE, 1);   // row-major, height*width
+ * }</pre>
+ */
+public interface MandelbrotKernel {
+    /** A short name for tables and the CLI's {@code --impl}, e.g. "scalar", "threads", "vector". */
+    String name();
+
+    /** One line on what this variant teaches. */
+    String description();
+
+    /** Whether {@code threads} means anything to this variant (false: it always runs on one thread). */
+    boolean parallel();
+
+    /** Whether this variant can run here (the native variant needs its C library). */
+    default boolean available() {
+        return true;
+    }
+
+    /**
+     * Computes the counts of every pixel, row-major ({@code counts[r * width + c]}).
+     *
+     * @param threads how many threads to use (ignored when {@link #parallel()} is false); at least 1
+     * @throws IllegalArgumentException when {@code threads < 1}
+     */
+    int[] compute(MandelbrotProblem problem, int threads);
+}
