@@ -66,6 +66,8 @@ public final class MpiHeatLauncher {
     private Path gridFile;
     private int failRank = -1;
     private boolean yieldWhenIdle = true;
+    private Path mpirunPath;
+    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
 
     /** The most a run may take, mpirun and JVM start-up included (default 2 minutes). */
     public MpiHeatLauncher timeout(Duration timeout) {
@@ -114,6 +116,21 @@ public final class MpiHeatLauncher {
         return this;
     }
 
+    /** Uses this mpirun instead of looking one up (e.g. another Open MPI install). */
+    public MpiHeatLauncher mpirun(Path mpirun) {
+        this.mpirunPath = mpirun;
+        return this;
+    }
+
+    /**
+     * An environment variable for mpirun and every rank, e.g. {@code OMPI_MCA_btl=self,vader} to choose
+     * Open MPI's transports, or {@code OPTPAR_MPI_LIBRARY} to load another libmpi.
+     */
+    public MpiHeatLauncher env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** mpirun: {@code OPTPAR_MPIRUN} when set, else the first {@code mpirun} on the PATH. */
     public static Optional<Path> mpirun() {
         String explicit = System.getenv("OPTPAR_MPIRUN");
@@ -156,8 +173,11 @@ public final class MpiHeatLauncher {
         if (failRank >= ranks) {
             throw new IllegalArgumentException("failRank " + failRank + " is not a rank of this run: use 0.." + (ranks - 1) + " or -1 for none");
         }
-        Path mpirun = mpirun().orElseThrow(() -> new MpiException(
-                "mpirun was not found on the PATH: install Open MPI (Debian: apt-get install openmpi-bin libopenmpi-dev) or set OPTPAR_MPIRUN"));
+        Optional<Path> found = mpirunPath == null ? mpirun()
+                : Optional.of(mpirunPath).filter(Files::isExecutable);
+        Path mpirun = found.orElseThrow(() -> new MpiException((mpirunPath == null ? "mpirun was not found on the PATH"
+                : "mpirun " + mpirunPath + " does not exist or is not executable")
+                + ": install Open MPI (Debian: apt-get install openmpi-bin libopenmpi-dev) or set OPTPAR_MPIRUN"));
         List<String> cmd = new ArrayList<>(List.of(mpirun.toString(), "-np", Integer.toString(ranks)));
         if (ranks > Course.cores()) cmd.add("--oversubscribe");
         cmd.addAll(List.of("--bind-to", "none"));
@@ -186,6 +206,7 @@ public final class MpiHeatLauncher {
             pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT", "1");
             pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
         }
+        pb.environment().putAll(environment);
         if (gridFile != null) {
             try {
                 Files.deleteIfExists(gridFile);   // a stale grid must not pass for this run's

@@ -99,6 +99,21 @@ class MpiHeatLauncherTest {
     }
 
     @Test
+    void aMissingMpirunIsNamed() {
+        var e = assertThrows(MpiException.class, () -> launcher().mpirun(Path.of("/nonexistent/bin/mpirun"))
+                .run(2, new HeatProblem(10, 1)));
+        assertTrue(e.getMessage().startsWith("mpirun /nonexistent/bin/mpirun does not exist or is not executable: install Open MPI"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMissingMpiLibraryIsNamedByTheRanks() {
+        var e = assertThrows(MpiException.class, () -> launcher().env("OPTPAR_MPI_LIBRARY", "/nonexistent/libmpi.so.40")
+                .run(2, new HeatProblem(10, 1)));
+        assertTrue(e.getMessage().contains("error: Open MPI's C library /nonexistent/libmpi.so.40 was not found"), e.getMessage());
+    }
+
+    @Test
     void badLauncherSettingsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> launcher().timeout(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> launcher().warmup(-1));
