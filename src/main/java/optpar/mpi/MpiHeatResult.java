@@ -9,6 +9,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
@@ -50,6 +53,41 @@ public record MpiHeatResult(int ranks, int n, int steps, double seconds, double 
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the grid file " + gridFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A strong-scaling table of runs of one problem: columns {@code ranks, seconds, wall_seconds, speedup,
+     * efficiency, checksum}. Speed-up is the step-loop time of the run with the fewest ranks over each
+     * run's; efficiency is speed-up per rank relative to that run's rank count (1.0 = perfect).
+     *
+     * <pre>{@code
+     * List<MpiHeatResult> runs = new ArrayList<>();
+     * for (int k : new int[] {1, 2, 3}) runs.add(launcher.run(k, problem));
+     * MpiHeatResult.table(runs)
+     * }</pre>
+     */
+    public static Table table(List<MpiHeatResult> runs) {
+        if (runs.isEmpty()) throw new IllegalArgumentException("no runs to tabulate: run at least one rank count");
+        MpiHeatResult base = runs.stream().min(java.util.Comparator.comparingInt(MpiHeatResult::ranks)).orElseThrow();
+        IntColumn ranks = IntColumn.create("ranks");
+        DoubleColumn seconds = DoubleColumn.create("seconds"), wall = DoubleColumn.create("wall_seconds"),
+                speedup = DoubleColumn.create("speedup"), efficiency = DoubleColumn.create("efficiency"),
+                checksum = DoubleColumn.create("checksum");
+        for (MpiHeatResult r : runs) {
+            if (r.n() != base.n() || r.steps() != base.steps()) {
+                throw new IllegalArgumentException("a scaling table compares one problem; got n=" + r.n() + " steps=" + r.steps()
+                        + " beside n=" + base.n() + " steps=" + base.steps());
+            }
+            double s = base.seconds() / r.seconds();
+            ranks.append(r.ranks());
+            seconds.append(r.seconds());
+            wall.append(r.wallSeconds());
+            speedup.append(s);
+            efficiency.append(s * base.ranks() / r.ranks());
+            checksum.append(r.checksum());
+        }
+        return Table.create("MPI heat N=" + base.n() + ", " + base.steps() + " steps", ranks, seconds, wall, speedup,
+                efficiency, checksum);
     }
 
     /** Parses rank 0's {@value MpiHeatRank#RESULT_TAG} line. */
