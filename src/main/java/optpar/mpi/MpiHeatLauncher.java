@@ -62,6 +62,7 @@ public final class MpiHeatLauncher {
     private Duration timeout = Duration.ofMinutes(2);
     private Consumer<String> output = line -> {};
     private int warmup = 30;
+    private int repeat = 1;
     private int reportEvery = 0;
     private Path gridFile;
     private int failRank = -1;
@@ -88,6 +89,13 @@ public final class MpiHeatLauncher {
     public MpiHeatLauncher warmup(int steps) {
         if (steps < 0) throw new IllegalArgumentException("warm-up " + steps + " is not allowed: use 0 or more steps");
         this.warmup = steps;
+        return this;
+    }
+
+    /** Timed runs per launch, each from the initial field (default 1); the result's seconds is the best. */
+    public MpiHeatLauncher repeat(int runs) {
+        if (runs < 1) throw new IllegalArgumentException("repeat " + runs + " is not allowed: use 1 or more timed runs");
+        this.repeat = runs;
         return this;
     }
 
@@ -184,7 +192,8 @@ public final class MpiHeatLauncher {
         if (yieldWhenIdle) cmd.addAll(List.of("--mca", "mpi_yield_when_idle", "1"));
 
         List<String> args = new ArrayList<>(List.of(Integer.toString(problem.n()), Integer.toString(problem.steps()),
-                "--warmup", Integer.toString(warmup), "--report-every", Integer.toString(reportEvery)));
+                "--warmup", Integer.toString(warmup), "--repeat", Integer.toString(repeat),
+                "--report-every", Integer.toString(reportEvery)));
         if (gridFile != null) args.addAll(List.of("--grid-out", gridFile.toAbsolutePath().toString()));
         if (failRank >= 0) args.addAll(List.of("--fail-rank", Integer.toString(failRank)));
         // Serial GC: each rank is one thread of work; a parallel collector would start GC threads for

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -28,15 +29,16 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * @param ranks       how many processes ran
  * @param n           grid points per side
  * @param steps       time steps
- * @param seconds     the timed step loop, slowest rank ({@code MPI_Wtime}, after a barrier)
+ * @param seconds     the timed step loop of the slowest rank ({@code MPI_Wtime}, after a barrier), best of {@code runs}
  * @param wallSeconds the whole mpirun as the launcher saw it
  * @param checksum    {@code HeatProblem.checksum} of the gathered final grid
  * @param totalHeat   the all-reduced sum of the blocks' sums (equal to the checksum up to rounding)
  * @param gridFile    the final grid (raw little-endian doubles, row-major), or null when not asked for
+ * @param runs        the seconds of every timed run ({@link MpiHeatLauncher#repeat(int)}), in order
  * @param output      every line mpirun and the ranks printed
  */
 public record MpiHeatResult(int ranks, int n, int steps, double seconds, double wallSeconds, double checksum,
-                            double totalHeat, Path gridFile, List<String> output) {
+                            double totalHeat, Path gridFile, List<Double> runs, List<String> output) {
 
     /** The final grid, flat and row-major ({@code u[i * n + j]}), read from {@link #gridFile}. */
     public double[] grid() {
@@ -101,7 +103,8 @@ public record MpiHeatResult(int ranks, int n, int steps, double seconds, double 
             return new MpiHeatResult(Integer.parseInt(fields.get("ranks")), Integer.parseInt(fields.get("n")),
                     Integer.parseInt(fields.get("steps")), Double.parseDouble(fields.get("seconds")), wallSeconds,
                     Double.parseDouble(fields.get("checksum")), Double.parseDouble(fields.get("total_heat")),
-                    gridFile != null && Files.exists(gridFile) ? gridFile : null, List.copyOf(output));
+                    gridFile != null && Files.exists(gridFile) ? gridFile : null,
+                    Arrays.stream(fields.get("runs").split(",")).map(Double::valueOf).toList(), List.copyOf(output));
         } catch (RuntimeException e) {
             throw new MpiException("cannot read the result line '" + line + "': " + e.getMessage(), e);
         }

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.*;
 class MpiHeatResultTest {
 
     private static MpiHeatResult run(int ranks, double seconds) {
-        return new MpiHeatResult(ranks, 100, 50, seconds, seconds + 2, 1234.5, 1234.5, null, List.of());
+        return new MpiHeatResult(ranks, 100, 50, seconds, seconds + 2, 1234.5, 1234.5, null, List.of(seconds), List.of());
     }
 
     @Test
     void theResultLineIsReadExactly() {
-        String line = "MPI_HEAT_RESULT ranks=3 n=101 steps=200 seconds=1.640719239 checksum=4065.981752448328 total_heat=4065.9817524483433";
+        String line = "MPI_HEAT_RESULT ranks=3 n=101 steps=200 seconds=1.640719239 checksum=4065.981752448328 total_heat=4065.9817524483433 runs=1.8,1.640719239";
         MpiHeatResult r = MpiHeatResult.parse(line, 9.5, null, List.of(line));
         assertEquals(3, r.ranks());
         assertEquals(101, r.n());
@@ -23,6 +23,7 @@ class MpiHeatResultTest {
         assertEquals(4065.981752448328, r.checksum());   // Double.toString round-trips every bit
         assertEquals(4065.9817524483433, r.totalHeat());
         assertEquals(9.5, r.wallSeconds());
+        assertEquals(List.of(1.8, 1.640719239), r.runs());
         assertThrows(IllegalStateException.class, r::grid, "no grid was asked for");
     }
 
@@ -42,6 +43,6 @@ class MpiHeatResultTest {
         assertEquals(0.75, t.doubleColumn("efficiency").get(2), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> MpiHeatResult.table(List.of()));
         assertThrows(IllegalArgumentException.class, () -> MpiHeatResult.table(List.of(run(1, 1),
-                new MpiHeatResult(2, 99, 50, 1, 2, 0, 0, null, List.of()))));
+                new MpiHeatResult(2, 99, 50, 1, 2, 0, 0, null, List.of(1.0), List.of()))));
     }
 }
