@@ -54,7 +54,9 @@ public final class Mpi implements AutoCloseable {
     private static final int MPI_SUCCESS = 0;
     private static final int MPI_MAX_ERROR_STRING = 256;
 
-    private final Arena arena = Arena.ofShared();
+    // The library stays loaded until the process ends: MPI cannot be started twice in one process, and
+    // Open MPI's exit handlers must still find their code after MPI_Finalize.
+    private final Arena arena = Arena.global();
     private final SymbolLookup lib;
     private final MemorySegment commWorld, mpiDouble, opSum, opMax;
     private final MethodHandle commRank, commSize, sendrecv, allreduce, barrier, gatherv, wtime,
@@ -231,7 +233,6 @@ public final class Mpi implements AutoCloseable {
         if (finalized) return;
         finalized = true;
         check(callInt(finalizeCall), "MPI_Finalize");
-        arena.close();
     }
 
     /** Turns MPI's return code into an exception with MPI's own text for it. */
