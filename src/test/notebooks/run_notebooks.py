@@ -110,6 +110,20 @@ def execute_one(path: Path, out: Path, kernel: str, cell_timeout: int, notebook_
 STARTUP_FAILURE = "Kernel didn't respond"
 
 
+def check_source(path: Path, kernel: str):
+    """What the committed notebook itself must be: on the course kernel, and without outputs."""
+    import nbformat
+    nb = nbformat.read(str(path), as_version=4)
+    problems = []
+    named = nb.metadata.get("kernelspec", {}).get("name")
+    if named != kernel:
+        problems.append(f"its metadata names the kernel '{named}', not '{kernel}'")
+    with_outputs = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.get("outputs")]
+    if with_outputs:
+        problems.append(f"it is committed with outputs (cells {with_outputs[:5]}): clear them before committing")
+    return problems
+
+
 def run_child(cmd, notebook_timeout):
     """Executes one notebook in a child process; returns its problems (empty: passed)."""
     try:
@@ -158,7 +172,7 @@ def main():
         cmd = [sys.executable, __file__, "--kernel", args.kernel,
                "--cell-timeout", str(args.cell_timeout),
                "--notebook-timeout", str(args.notebook_timeout), "--child", str(path), str(out)]
-        problems = run_child(cmd, args.notebook_timeout)
+        problems = check_source(path, args.kernel) + run_child(cmd, args.notebook_timeout)
         if any(STARTUP_FAILURE in p for p in problems):
             # A kernel that never answered its first request ran none of the notebook's cells:
             # one more try tells a busy machine from a broken kernel (which fails again).
