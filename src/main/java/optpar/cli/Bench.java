@@ -90,8 +90,10 @@ public final class Bench {
 
     /** Prints the variants of {@code problem}: name, whether parallel, description. */
     static void list(String problem, PrintStream out) {
-        for (Variant v : variants(problem)) {
-            out.printf(Locale.ROOT, "%-12s %-9s %s%s%n", v.name, v.parallel ? "parallel" : "serial", v.description,
+        List<Variant> vs = variants(problem);
+        int width = vs.stream().mapToInt(v -> v.name.length()).max().orElse(1);
+        for (Variant v : vs) {
+            out.printf(Locale.ROOT, "%-" + width + "s  %-9s %s%s%n", v.name, v.parallel ? "parallel" : "serial", v.description,
                     v.available ? "" : " [not available here]");
         }
     }
