@@ -12,6 +12,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * How fast can this machine move data between memory and the cores? A STREAM-like probe
@@ -213,6 +214,10 @@ public final class BandwidthProbe implements AutoCloseable {
                 }
             }
         }
+        secs.setPrintFormatter(new NumberColumnFormatter(new java.text.DecimalFormat("##0.00E0",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
+        gbps.setPrintFormatter(new NumberColumnFormatter(new java.text.DecimalFormat("0.0",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
         return Table.create("bandwidth " + mib + " MiB arrays", impl, th, size, secs, gbps, check);
     }
 
