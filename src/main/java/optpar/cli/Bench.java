@@ -85,6 +85,9 @@ public final class Bench {
         } catch (IllegalArgumentException e) {
             err.println("bench: " + e.getMessage());
             return USAGE;
+        } catch (OutOfMemoryError e) {
+            err.println("bench: out of memory (" + e.getMessage() + "): choose a smaller size or raise -Xmx");
+            return 1;
         }
     }
 
@@ -140,6 +143,7 @@ public final class Bench {
         List<String> inProcess = chosen.stream().filter(n -> external.stream().noneMatch(x -> x.name().equals(n))).toList();
         MandelbrotProblem mp = o.problem().equals("mandelbrot") ? new MandelbrotProblem(o.width(), o.height(), o.iters()) : null;
         HeatProblem hp = o.problem().equals("heat") ? new HeatProblem(o.n(), o.steps()) : null;
+        checkMemory(o);
 
         err.println("# machine: " + Course.machine());
         Consumer<String> notes = s -> err.println("# " + s);
@@ -197,6 +201,25 @@ public final class Bench {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Refuses sizes this JVM cannot hold, before allocating: a one-line error instead of an
+     * OutOfMemoryError. Counts the arrays a run keeps alive (heat: the grid, its double buffer and
+     * the result; Mandelbrot: two count images; stream: three arrays).
+     */
+    private static void checkMemory(BenchOptions o) {
+        double need = switch (o.problem()) {
+            case "mandelbrot" -> 2.0 * Integer.BYTES * o.width() * (double) o.height();
+            case "heat" -> 4.0 * Double.BYTES * o.n() * (double) o.n();
+            default -> 3.0 * o.mib() * (1 << 20);
+        };
+        long max = Runtime.getRuntime().maxMemory();
+        if (need > 0.8 * max) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "size %s needs about %.0f MiB but this JVM may use %d MiB: choose a smaller size or raise -Xmx",
+                    o.size(), need / (1 << 20), max >> 20));
+        }
     }
 
     /** Copy and/or triad on each thread count, one probe (arrays and threads) per count. */
