@@ -13,6 +13,13 @@ import java.util.stream.IntStream;
  * thread count given is honoured (a widely used behaviour of the JDK's streams, though not part of
  * the stream specification).
  *
+ * <p>What you do not control is how finely the stream splits the rows: it stops splitting at about
+ * {@code 4 x} the <em>common</em> pool's parallelism pieces (the JDK's {@code AbstractTask}), whatever
+ * pool runs it. On a 2-core machine the common pool has parallelism 1, so the 1000 rows become only
+ * 4 pieces of 250, two of them holding 41% of the work each: fine for 2 threads (the image is
+ * symmetric), but no more than 2.4x for any thread count. {@link ExecutorMandelbrot} and
+ * {@link ForkJoinMandelbrot} choose their own piece size and do not have this limit.
+ *
  * <pre>{@code
  * int[] counts = new StreamMandelbrot().compute(MandelbrotProblem.HEAVY, 2);
  * }</pre>
