@@ -13,12 +13,11 @@ import java.util.stream.IntStream;
  * thread count given is honoured (a widely used behaviour of the JDK's streams, though not part of
  * the stream specification).
  *
- * <p>What you do not control is how finely the stream splits the rows: it stops splitting at about
- * {@code 4 x} the <em>common</em> pool's parallelism pieces (the JDK's {@code AbstractTask}), whatever
- * pool runs it. On a 2-core machine the common pool has parallelism 1, so the 1000 rows become only
- * 4 pieces of 250, two of them holding 41% of the work each: fine for 2 threads (the image is
- * symmetric), but no more than 2.4x for any thread count. {@link ExecutorMandelbrot} and
- * {@link ForkJoinMandelbrot} choose their own piece size and do not have this limit.
+ * <p>The stream splits the rows into about {@code 4 x threads} pieces (the JDK's
+ * {@code AbstractTask.getLeafTarget()}, which reads the parallelism of the pool it runs in) and
+ * work-steals them. On this image with 2 threads that is 8 pieces of 125 rows, the two middle ones
+ * holding a quarter of the work each: still enough pieces for the threads to end together. Unlike
+ * {@link ExecutorMandelbrot} and {@link ForkJoinMandelbrot}, the piece size is not yours to choose.
  *
  * <pre>{@code
  * int[] counts = new StreamMandelbrot().compute(MandelbrotProblem.HEAVY, 2);
