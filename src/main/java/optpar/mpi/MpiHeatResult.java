@@ -8,11 +8,15 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
@@ -88,6 +92,10 @@ public record MpiHeatResult(int ranks, int n, int steps, double seconds, double 
             efficiency.append(s * base.ranks() / r.ranks());
             checksum.append(r.checksum());
         }
+        // Printed with readable digits, like the course's other sweeps; the values keep full precision.
+        var symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        for (DoubleColumn c : List.of(seconds, wall)) c.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.000", symbols)));
+        for (DoubleColumn c : List.of(speedup, efficiency)) c.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.00", symbols)));
         return Table.create("MPI heat N=" + base.n() + ", " + base.steps() + " steps", ranks, seconds, wall, speedup,
                 efficiency, checksum);
     }
