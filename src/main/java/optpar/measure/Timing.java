@@ -1,5 +1,7 @@
 package optpar.measure;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -236,12 +238,22 @@ public final class Timing {
         return table(Arrays.asList(results));
     }
 
-    /** A duration for people: "812 ns", "35.2 µs", "4.56 ms", "1.23 s". */
+    /** A duration for people: "812 ns", "35.2 µs", "4.56 ms", "1.23 s", "1234 s". */
     public static String format(double seconds) {
-        double a = Math.abs(seconds);
-        if (a >= 1) return String.format(Locale.ROOT, "%.3g s", seconds);
-        if (a >= 1e-3) return String.format(Locale.ROOT, "%.3g ms", seconds * 1e3);
-        if (a >= 1e-6) return String.format(Locale.ROOT, "%.3g µs", seconds * 1e6);
-        return String.format(Locale.ROOT, "%.3g ns", seconds * 1e9);
+        if (!Double.isFinite(seconds)) return seconds + " s";
+        if (seconds == 0) return "0 s";
+        if (Math.abs(seconds) >= 999.5) return String.format(Locale.ROOT, "%.0f s", seconds);
+        // Round to three significant digits before picking the unit: 0.9996 s is "1.00 s", not "1.00e+03 ms".
+        double r = new BigDecimal(seconds).round(new MathContext(3)).doubleValue();
+        double a = Math.abs(r);
+        if (a >= 1) return digits(r) + " s";
+        if (a >= 1e-3) return digits(r * 1e3) + " ms";
+        if (a >= 1e-6) return digits(r * 1e6) + " µs";
+        return digits(r * 1e9) + " ns";
+    }
+
+    /** Three significant digits of a value below 1000. */
+    private static String digits(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 }

@@ -83,4 +83,15 @@ class TimingTest {
         assertEquals("35.0 µs", Timing.format(35e-6));
         assertEquals("812 ns", Timing.format(812e-9));
     }
+
+    @Test
+    void formatRoundsBeforeItPicksTheUnit() {
+        assertEquals("1.00 s", Timing.format(0.9996));
+        assertEquals("1.00 ms", Timing.format(0.0009996));
+        assertEquals("103 ms", Timing.format(0.102666768));
+        assertEquals("1235 s", Timing.format(1234.5));
+        assertEquals("-4.56 ms", Timing.format(-0.00456));
+        assertEquals("0 s", Timing.format(0));
+        assertEquals("NaN s", Timing.format(Double.NaN));
+    }
 }
