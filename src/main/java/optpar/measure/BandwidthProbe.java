@@ -12,7 +12,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * How fast can this machine move data between memory and the cores? A STREAM-like probe
@@ -214,10 +213,9 @@ public final class BandwidthProbe implements AutoCloseable {
                 }
             }
         }
-        secs.setPrintFormatter(new NumberColumnFormatter(new java.text.DecimalFormat("##0.00E0",
-                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
-        gbps.setPrintFormatter(new NumberColumnFormatter(new java.text.DecimalFormat("0.0",
-                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
+        secs.setPrintFormatter(Formats.time());
+        gbps.setPrintFormatter(Formats.fixed("0.0"));
+        check.setPrintFormatter(Formats.fixed("0"));   // an integer count of elements, never "1.2582912E7"
         return Table.create("bandwidth " + mib + " MiB arrays", impl, th, size, secs, gbps, check);
     }
 

@@ -2,8 +2,6 @@ package optpar.measure;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,7 +12,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Times a piece of code the honest way: a few warm-up runs first (the JIT compiles the hot code
@@ -226,10 +223,9 @@ public final class Timing {
             runs.append(r.repeats());
             speedup.append(base / r.best());
         }
-        for (DoubleColumn c : List.of(best, median, mean, first)) {
-            c.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("##0.00E0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
-        }
-        speedup.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        // Printed as "103 ms"; the columns keep the seconds at full precision.
+        for (DoubleColumn c : List.of(best, median, mean, first)) c.setPrintFormatter(Formats.time());
+        speedup.setPrintFormatter(Formats.fixed("0.00"));
         return Table.create("timings", label, best, median, mean, first, runs, speedup);
     }
 

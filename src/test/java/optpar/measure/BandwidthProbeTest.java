@@ -31,6 +31,9 @@ class BandwidthProbeTest {
         assertEquals(4, t.rowCount());
         assertEquals(java.util.List.of("copy", "triad", "copy", "triad"), t.stringColumn("impl").asList());
         for (double g : t.doubleColumn(BandwidthProbe.GBPS).asDoubleArray()) assertTrue(g > 0 && Double.isFinite(g));
+        String printed = t.print();
+        assertTrue(printed.contains(" " + (long) (6.0 * (1 << 20) / 8) + " "), "checksum as an integer: " + printed);
+        assertFalse(printed.contains("E-") || printed.contains("E7") || printed.contains("E0"), printed);
     }
 
     @Test

@@ -86,4 +86,19 @@ class SweepTest {
         assertThrows(IllegalArgumentException.class, () -> Sweep.mandelbrot(p).repeats(0));
         assertThrows(IllegalArgumentException.class, () -> Sweep.mandelbrot(p).baseline("nosuch"));
     }
+
+    @Test
+    void tablePrintsTimesWithUnitsAndKeepsFullPrecision() {
+        var fast = new Timing.Result<>("fast", List.of(), List.of(0.102666768, 0.2), null);
+        var slow = new Timing.Result<>("slow", List.of(), List.of(1.5), null);
+        Table t = Sweep.table("demo", List.of(new Sweep.Measurement("flat", 2, fast, 1.234567891e9, 14.6103, 7.30515),
+                new Sweep.Measurement("naive", 1, slow, 1.234567891e9, 1, 1)));
+        String printed = t.print();
+        assertTrue(printed.contains("103 ms"), printed);     // best
+        assertTrue(printed.contains("151 ms"), printed);     // median of 0.1027 and 0.2
+        assertTrue(printed.contains("1.50 s"), printed);
+        assertTrue(printed.contains("14.61") && printed.contains("7.31"), printed);
+        assertFalse(printed.contains("E-"), "no exponents: " + printed);
+        assertEquals(0.102666768, t.doubleColumn(Sweep.SECONDS).get(0), "the column keeps the seconds");
+    }
 }

@@ -70,6 +70,18 @@ class TimingTest {
     }
 
     @Test
+    void tablePrintsTimesWithUnits() {
+        var a = new Timing.Result<>("a", java.util.List.of(2.5), java.util.List.of(0.102666768), null);
+        var b = new Timing.Result<>("b", java.util.List.of(), java.util.List.of(35e-6, 40e-6), null);
+        Table t = Timing.table(a, b);
+        String printed = t.print();
+        assertTrue(printed.contains("103 ms") && printed.contains("2.50 s") && printed.contains("35.0 µs")
+                && printed.contains("2933.34"), printed);
+        assertFalse(printed.contains("E-"), printed);
+        assertEquals(0.102666768, t.doubleColumn("best_s").get(0), "the column keeps the seconds");
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         var e = assertThrows(IllegalArgumentException.class, () -> Timing.measure("x", -1, 1, () -> 1));
         assertTrue(e.getMessage().contains("warmups"));
