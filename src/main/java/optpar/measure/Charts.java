@@ -174,25 +174,44 @@ public final class Charts {
             throw new IllegalArgumentException("labels (" + labels.length + ") and seconds (" + seconds.length + ") must have the same length");
         }
         if (labels.length == 0) throw new IllegalArgumentException("no bars to draw: give at least one label");
+        for (double s : seconds) {
+            if (!(s > 0) || Double.isInfinite(s)) {
+                throw new IllegalArgumentException("time " + s + " is not allowed in a bar chart: times must be positive and finite");
+            }
+        }
+        // One unit for the whole chart, chosen so the fastest bar is at least 1 of it: bars and
+        // ticks then read "25.52 ms", not ".025517658".
+        double fastest = java.util.Arrays.stream(seconds).min().orElseThrow();
+        TimeUnitScale unit = TimeUnitScale.of(fastest);
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle("").yAxisTitle("seconds" + (log ? " (log scale)" : "")).build();
+                .xAxisTitle("").yAxisTitle("time" + (log ? " (log scale)" : "")).build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisLogarithmic(log);
         chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.## " + unit.symbol());   // ticks and bar labels
         chart.getStyler().setXAxisLabelRotation(labels.length > 6 ? 45 : 0);
         List<Double> ys = new ArrayList<>();
-        for (double s : seconds) {
-            if (!(s > 0)) throw new IllegalArgumentException("time " + s + " is not allowed in a bar chart: times must be positive");
-            ys.add(s);
-        }
+        for (double s : seconds) ys.add(s * unit.perSecond());
         if (log) {
             // Bars grow from the axis minimum, which XChart puts at 0 unless told: on a log axis,
             // start at the decade below the fastest time.
-            double min = ys.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(fastest * unit.perSecond()))));
         }
-        chart.addSeries("seconds", List.of(labels), ys);
+        chart.addSeries("time", List.of(labels), ys);
         return image(chart);
+    }
+
+    /**
+     * A unit of time for a chart: {@code s}, {@code ms}, {@code µs} or {@code ns}, the largest in
+     * which {@code seconds} is at least 1.
+     */
+    record TimeUnitScale(String symbol, double perSecond) {
+        static TimeUnitScale of(double seconds) {
+            if (seconds >= 1) return new TimeUnitScale("s", 1);
+            if (seconds >= 1e-3) return new TimeUnitScale("ms", 1e3);
+            if (seconds >= 1e-6) return new TimeUnitScale("µs", 1e6);
+            return new TimeUnitScale("ns", 1e9);
+        }
     }
 
     /** Bars of the best time of each {@link Timing.Result}. */

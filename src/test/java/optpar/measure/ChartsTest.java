@@ -92,4 +92,15 @@ class ChartsTest {
         assertTrue(Files.size(out) > 100);
         assertEquals(520, ImageIO.read(out.toFile()).getWidth());
     }
+
+    @Test
+    void barsPickOneUnitSoTheFastestBarIsAtLeastOne() {
+        assertEquals(new Charts.TimeUnitScale("ms", 1e3), Charts.TimeUnitScale.of(0.002240563));
+        assertEquals(new Charts.TimeUnitScale("s", 1), Charts.TimeUnitScale.of(1.0));
+        assertEquals(new Charts.TimeUnitScale("µs", 1e6), Charts.TimeUnitScale.of(35e-6));
+        assertEquals(new Charts.TimeUnitScale("ns", 1e9), Charts.TimeUnitScale.of(5e-10));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.bars("b", new String[] {"a"}, new double[] {Double.POSITIVE_INFINITY}, true));
+        assertTrue(e.getMessage().contains("positive and finite"), e.getMessage());
+    }
 }
