@@ -65,9 +65,10 @@ public final class BandwidthProbe implements AutoCloseable {
     public BandwidthProbe(int mib, int threads) {
         if (mib < 1 || mib > 4096) throw new IllegalArgumentException("array size " + mib + " MiB is not allowed: use 1 to 4096 MiB");
         if (threads < 1) throw new IllegalArgumentException("threads " + threads + " is not allowed: it must be at least 1");
+        checkHeap(mib, Runtime.getRuntime().maxMemory());
         this.mib = mib;
         this.threads = threads;
-        int n = mib * (1 << 20) / Double.BYTES;
+        int n = elementsFor(mib);
         a = new double[n];
         b = new double[n];
         c = new double[n];
@@ -84,6 +85,20 @@ public final class BandwidthProbe implements AutoCloseable {
             }
         });
         warmUpKernels();
+    }
+
+    /** The doubles in {@code mib} MiB (computed in long: 2048 MiB is 2^31 bytes, past int). */
+    static int elementsFor(int mib) {
+        return Math.toIntExact((long) mib * (1 << 20) / Double.BYTES);
+    }
+
+    /** Refuses, in one line, three arrays that the heap cannot hold (rather than an OutOfMemoryError). */
+    static void checkHeap(int mib, long maxHeapBytes) {
+        long need = 3L * mib * (1 << 20);
+        if (need > maxHeapBytes * 0.9) {
+            throw new IllegalArgumentException("array size " + mib + " MiB is too large for this JVM: the probe needs 3 x " + mib
+                    + " MiB but the heap holds at most " + (maxHeapBytes >> 20) + " MiB (use fewer MiB, or raise -Xmx)");
+        }
     }
 
     /**

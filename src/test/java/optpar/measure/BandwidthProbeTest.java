@@ -44,6 +44,16 @@ class BandwidthProbeTest {
     }
 
     @Test
+    void largeArraysAreCountedInLongAndCheckedAgainstTheHeap() {
+        assertEquals(1 << 28, BandwidthProbe.elementsFor(2048));   // 2^31 bytes: past int
+        assertEquals(1 << 29, BandwidthProbe.elementsFor(4096));
+        BandwidthProbe.checkHeap(256, 4L << 30);                   // 768 MiB in a 4 GiB heap: fine
+        var e = assertThrows(IllegalArgumentException.class, () -> BandwidthProbe.checkHeap(2048, 4L << 30));
+        assertTrue(e.getMessage().contains("3 x 2048 MiB") && e.getMessage().contains("4096 MiB"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
     void badInput() {
         assertThrows(IllegalArgumentException.class, () -> new BandwidthProbe(0, 1));
         assertThrows(IllegalArgumentException.class, () -> new BandwidthProbe(1, 0));
