@@ -23,6 +23,21 @@ public final class BandsHeat implements HeatSolver {
 
     @Override
     public double[] solve(HeatProblem p, int threads) {
+        return solveInBands(p, threads, HeatRows::scalar);
+    }
+
+    /** How one interior row {@code i} is updated, {@code src -> dst}: {@code HeatRows::scalar} or {@code ::vector}. */
+    @FunctionalInterface
+    interface RowUpdate {
+        void row(double[] src, double[] dst, int n, int i, double f);
+    }
+
+    /**
+     * The band decomposition itself, whatever updates the rows ({@link VectorHeat} uses it with
+     * Vector API rows): worker w owns rows {@code bandStart(w) .. bandStart(w+1)-1}, the two grids
+     * swap roles every step, and {@link StepTeam} puts a barrier between steps.
+     */
+    static double[] solveInBands(HeatProblem p, int threads, RowUpdate update) {
         HeatSolver.requireThreads(threads);
         int n = p.n();
         double f = p.factor();
@@ -31,7 +46,7 @@ public final class BandsHeat implements HeatSolver {
         StepTeam.run(threads, p.steps(), (w, step) -> {
             double[] src = step % 2 == 0 ? a : b, dst = step % 2 == 0 ? b : a;
             int to = StepTeam.bandStart(n, threads, w + 1);
-            for (int i = StepTeam.bandStart(n, threads, w); i < to; i++) HeatRows.scalar(src, dst, n, i, f);
+            for (int i = StepTeam.bandStart(n, threads, w); i < to; i++) update.row(src, dst, n, i, f);
         });
         return p.steps() % 2 == 0 ? a : b;
     }

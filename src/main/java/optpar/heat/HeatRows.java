@@ -17,8 +17,13 @@ final class HeatRows {
 
     /** Row {@code i} (1 <= i <= n-2), columns 1..n-2: {@code src -> dst}, one point at a time. */
     static void scalar(double[] src, double[] dst, int n, int i, double f) {
+        scalar(src, dst, n, i, f, 1, n - 1);
+    }
+
+    /** Row {@code i}, columns {@code from..to-1} only: the whole row, or the tail a vector does not fill. */
+    private static void scalar(double[] src, double[] dst, int n, int i, double f, int from, int to) {
         int row = i * n;
-        for (int j = 1; j < n - 1; j++) {
+        for (int j = from; j < to; j++) {
             int k = row + j;
             double c = src[k];
             dst[k] = c + f * ((src[k + n] - 2 * c + src[k - n]) + (src[k + 1] - 2 * c + src[k - 1]));
@@ -44,11 +49,6 @@ final class HeatRows {
             // c + f * ((south - 2c + north) + (east - 2c + west)), operation by operation
             c.add(south.sub(twoC).add(north).add(east.sub(twoC).add(west)).mul(fv)).intoArray(dst, mid + j);
         }
-        int row = mid;
-        for (; j < n - 1; j++) {
-            int k = row + j;
-            double c = src[k];
-            dst[k] = c + f * ((src[k + n] - 2 * c + src[k - n]) + (src[k + 1] - 2 * c + src[k - 1]));
-        }
+        scalar(src, dst, n, i, f, j, n - 1);
     }
 }

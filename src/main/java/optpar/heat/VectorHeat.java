@@ -23,16 +23,7 @@ public final class VectorHeat implements HeatSolver {
 
     @Override
     public double[] solve(HeatProblem p, int threads) {
-        HeatSolver.requireThreads(threads);
-        int n = p.n();
-        double f = p.factor();
-        double[] a = p.initial();
-        double[] b = a.clone();
-        StepTeam.run(threads, p.steps(), (w, step) -> {
-            double[] src = step % 2 == 0 ? a : b, dst = step % 2 == 0 ? b : a;
-            int to = StepTeam.bandStart(n, threads, w + 1);
-            for (int i = StepTeam.bandStart(n, threads, w); i < to; i++) HeatRows.vector(src, dst, n, i, f);
-        });
-        return p.steps() % 2 == 0 ? a : b;
+        // The same bands, barrier and buffer swap as BandsHeat: only the row update differs.
+        return BandsHeat.solveInBands(p, threads, HeatRows::vector);
     }
 }
