@@ -1,20 +1,13 @@
 package optpar.bench;
 
-import java.util.concurrent.TimeUnit;
 import optpar.heat.HeatProblem;
 import optpar.heat.HeatSolver;
 import optpar.heat.HeatVariants;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH benchmark of every heat variant: one whole solve ({@code steps} steps from the initial grid)
@@ -29,12 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Bandwidth achieved = {@code 16 * n * n * steps / time} (see {@link optpar.measure.BandwidthProbe#heatBytes}).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class HeatBench {
+public class HeatBench extends CourseBenchmark {   // run settings: see CourseBenchmark
 
     /** The variant's name ({@link HeatVariants}). */
     @Param({"naive", "flat", "bands", "vector", "blocked", "native"})

@@ -1,20 +1,13 @@
 package optpar.bench;
 
-import java.util.concurrent.TimeUnit;
 import optpar.mandelbrot.MandelbrotKernel;
 import optpar.mandelbrot.MandelbrotProblem;
 import optpar.mandelbrot.MandelbrotVariants;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH benchmark of every Mandelbrot variant: one image per operation, milliseconds per image.
@@ -33,12 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The returned counts go to JMH, which consumes them (its blackhole), so nothing is dead code.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class MandelbrotBench {
+public class MandelbrotBench extends CourseBenchmark {   // run settings: see CourseBenchmark
 
     /** The variant's name ({@link MandelbrotVariants}). */
     @Param({"scalar", "threads", "executor", "forkjoin", "stream", "vector", "vector-threads", "native"})
