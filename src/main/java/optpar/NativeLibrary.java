@@ -20,7 +20,10 @@ import java.util.Optional;
  *
  * <pre>{@code
  * if (NativeLibrary.available()) {
- *     MethodHandle rows = NativeLibrary.downcall("optpar_heat_rows", FunctionDescriptor.ofVoid(...));
+ *     // void optpar_heat_rows(int n, double f, const double *src, double *dst, int rowFrom, int rowTo)
+ *     MethodHandle rows = NativeLibrary.downcall("optpar_heat_rows", FunctionDescriptor.ofVoid(
+ *             ValueLayout.JAVA_INT, ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+ *             ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
  * } else {
  *     System.out.println(NativeLibrary.unavailableReason());
  * }

@@ -19,10 +19,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * one object per process ("rank"), messages between processes, no shared memory.
  *
  * <pre>{@code
- * try (Mpi mpi = Mpi.init(); Arena arena = Arena.ofConfined()) {
- *     MemorySegment mine = arena.allocate(JAVA_DOUBLE);
- *     mine.set(JAVA_DOUBLE, 0, mpi.rank() + 1.0);
- *     double total = mpi.allreduceSum(mine.get(JAVA_DOUBLE, 0));   // every rank gets the sum
+ * try (Mpi mpi = Mpi.init()) {
+ *     double total = mpi.allreduceSum(mpi.rank() + 1.0);   // every rank gets 1 + 2 + ... + size
  *     if (mpi.rank() == 0) System.out.println(mpi.size() + " ranks, sum " + total);
  * }
  * }</pre>
