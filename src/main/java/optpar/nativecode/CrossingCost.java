@@ -1,0 +1,111 @@
+package optpar.nativecode;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * When does crossing into C pay? The same sum of {@code n} doubles, four ways:
+ * <ul>
+ *   <li>{@link #sumJava}: a Java loop over a {@code double[]};</li>
+ *   <li>{@link #sumCopying}: C, after copying the Java array into native memory on every call (what a
+ *       naive binding does: C cannot see the Java heap, and the GC may move arrays);</li>
+ *   <li>{@link #sumOffHeap}: C, on data that already lives in native memory ({@link OffHeap}), so
+ *       nothing is copied;</li>
+ *   <li>{@link #sumHeapCritical}: C reading the Java array in place, allowed by
+ *       {@code Linker.Option.critical(true)} (the GC waits while C runs: only for short calls).</li>
+ * </ul>
+ * All four add left to right, so they give the same bits.
+ *
+ * <pre>{@code
+ * double[] a = CrossingCost.data(1000, 42);
+ * double s1 = CrossingCost.sumJava(a), s2 = CrossingCost.sumCopying(a);   // equal
+ * try (CrossingCost.OffHeap off = CrossingCost.OffHeap.of(a)) {
+ *     double s3 = CrossingCost.sumOffHeap(off);
+ * }
+ * }</pre>
+ */
+public final class CrossingCost {
+    private CrossingCost() {}
+
+    private static final FunctionDescriptor SUM = FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG);
+
+    private static final class Handles {
+        static final MethodHandle SUM_NATIVE = CourseLibrary.downcall("optpar_ffi_sum", SUM);
+        static final MethodHandle SUM_HEAP = CourseLibrary.downcall("optpar_ffi_sum", SUM, Linker.Option.critical(true));
+    }
+
+    /** {@code n} pseudo-random doubles in [0, 1) from a fixed seed. */
+    public static double[] data(int n, long seed) {
+        if (n < 0) throw new IllegalArgumentException("n=" + n + " is not allowed: it must be 0 or more");
+        return new java.util.Random(seed).doubles(n).toArray();
+    }
+
+    /** The sum in Java. */
+    public static double sumJava(double[] a) {
+        double s = 0;
+        for (double v : a) s += v;
+        return s;
+    }
+
+    /** The sum in C, copying the array into native memory first (allocate + copy + call + free). */
+    public static double sumCopying(double[] a) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(JAVA_DOUBLE, a.length);
+            MemorySegment.copy(a, 0, seg, JAVA_DOUBLE, 0, a.length);
+            return (double) Handles.SUM_NATIVE.invokeExact(seg, (long) a.length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The sum in C of data already off the heap: only the call is paid. */
+    public static double sumOffHeap(OffHeap data) {
+        try {
+            return (double) Handles.SUM_NATIVE.invokeExact(data.segment(), data.length());
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The sum in C reading the Java array where it is (a critical call with heap access). */
+    public static double sumHeapCritical(double[] a) {
+        try {
+            return (double) Handles.SUM_HEAP.invokeExact(MemorySegment.ofArray(a), (long) a.length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * doubles in native memory, owned by an arena: close it (try-with-resources) to free them.
+     * Python's counterpart is a NumPy array handed to C: the data never moves.
+     */
+    public record OffHeap(Arena arena, MemorySegment segment, long length) implements AutoCloseable {
+        /** A native copy of {@code a}. */
+        public static OffHeap of(double[] a) {
+            // shared, not confined: a notebook may run the next cell on another thread
+            Arena arena = Arena.ofShared();
+            MemorySegment seg = arena.allocate(JAVA_DOUBLE, a.length);
+            MemorySegment.copy(a, 0, seg, JAVA_DOUBLE, 0, a.length);
+            return new OffHeap(arena, seg, a.length);
+        }
+
+        @Override
+        public void close() {
+            arena.close();
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) return r;
+        if (t instanceof Error e) throw e;
+        return new IllegalStateException("the call into C failed: " + t, t);
+    }
+}
