@@ -29,8 +29,9 @@ public final class CompilationLog {
 
     // "   41    9 %     4       M::mandel @ 9 (82 bytes)   made not entrant: not used"
     // time, id, flags (% osr, s synchronized, ! exception handler, b blocking, n native), tier, method, [@ bci], (size)
+    // The tier is missing when the JVM ran with -XX:-TieredCompilation: then the only compiler is C2.
     private static final Pattern COMPILE = Pattern.compile(
-            "^\\s*(\\d+)\\s+(\\d+)\\s+((?:[%s!bn]\\s*)*)(\\d)\\s+(\\S+)(?:\\s+@\\s+(\\d+))?\\s+\\((?:(\\d+) bytes|native)\\)\\s*(.*)$");
+            "^\\s*(\\d+)\\s+(\\d+)\\s+((?:[%s!bn]\\s*)*)(?:(\\d)\\s+)?(\\S+)(?:\\s+@\\s+(\\d+))?\\s+\\((?:(\\d+) bytes|native)\\)\\s*(.*)$");
     // "                              @ 62   M::mandel (82 bytes)   inline (hot)"
     private static final Pattern INLINE = Pattern.compile(
             "^(\\s*)(?:[!msc]+\\s+)?@\\s+(\\d+)\\s+(\\S+)(?:\\s+\\((\\d+) bytes\\))?\\s*(.*)$");
@@ -46,7 +47,7 @@ public final class CompilationLog {
 
     /**
      * Parses the lines, attaching each block of inlining decisions to a compilation of
-     * {@code inliningMethod} (a name suffix, the method given to {@code CompileCommand=PrintInlining}).
+     * {@code inliningMethod} (part of a name: the method(s) given to {@code CompileCommand=PrintInlining}).
      *
      * <p>Why this is needed: a compile line is printed when a compilation <em>starts</em>, but C2
      * prints its inlining decisions when it <em>finishes</em>, and other lines come in between. So
@@ -63,7 +64,7 @@ public final class CompilationLog {
                 current = null;
                 String flags = c.group(3);
                 events.add(new CompilationEvent(Double.parseDouble(c.group(1)), Integer.parseInt(c.group(2)),
-                        Integer.parseInt(c.group(4)), flags.contains("%"), c.group(6) == null ? -1 : Integer.parseInt(c.group(6)),
+                        c.group(4) == null ? 4 : Integer.parseInt(c.group(4)), flags.contains("%"), c.group(6) == null ? -1 : Integer.parseInt(c.group(6)),
                         flags.contains("n"), c.group(5), c.group(7) == null ? -1 : Integer.parseInt(c.group(7)),
                         c.group(8).trim(), List.of()));
                 blocks.add(null);
@@ -84,7 +85,7 @@ public final class CompilationLog {
             // Each level of inlining is indented two more spaces.
             int depth = 1 + Math.max(0, (in.group(1).length() - baseIndent) / 2);
             current.add(new InliningDecision(depth, Integer.parseInt(in.group(2)), in.group(3),
-                    in.group(4) == null ? -1 : Integer.parseInt(in.group(4)), in.group(5).trim()));
+                    in.group(4) == null ? -1 : Integer.parseInt(in.group(4)), reason(in.group(5))));
         }
         List<CompilationEvent> out = new ArrayList<>();
         for (int k = 0; k < events.size(); k++) {
@@ -96,6 +97,12 @@ public final class CompilationLog {
         return out;
     }
 
+    // C2 may append how it chose the callee ("callee changed to ... \\-> TypeProfile (...)"): keep the verdict.
+    private static String reason(String text) {
+        int cut = text.indexOf("callee changed to");
+        return (cut < 0 ? text : text.substring(0, cut)).trim();
+    }
+
     private static int ownerOfNextBlock(List<CompilationEvent> events, List<List<InliningDecision>> blocks, String method) {
         if (method == null) {
             int last = events.size() - 1;
@@ -103,14 +110,38 @@ public final class CompilationLog {
         }
         for (int k = 0; k < events.size(); k++) {
             CompilationEvent e = events.get(k);
-            if (blocks.get(k) == null && !e.madeNotEntrant() && !e.nativeWrapper() && e.method().endsWith(method)) return k;
+            if (blocks.get(k) == null && !e.madeNotEntrant() && !e.nativeWrapper() && e.method().contains(method)) return k;
         }
         return -1;
     }
 
-    /** The events whose method name ends with {@code methodSuffix}, e.g. "ScalarMandelbrot::mandel". */
-    public static List<CompilationEvent> forMethod(List<CompilationEvent> events, String methodSuffix) {
-        return events.stream().filter(e -> e.method().endsWith(methodSuffix)).toList();
+    /** The events whose method name contains {@code name}, e.g. "ScalarMandelbrot::mandel" or "optpar.". */
+    public static List<CompilationEvent> forMethod(List<CompilationEvent> events, String name) {
+        return events.stream().filter(e -> e.method().contains(name)).toList();
+    }
+
+    /**
+     * A table of the inlining decisions of every compilation in {@code events} that has some:
+     * compiled method, tier, OSR, callee, inlined?, reason.
+     */
+    public static Table inliningTable(List<CompilationEvent> events) {
+        StringColumn method = StringColumn.create("compiled method");
+        IntColumn tier = IntColumn.create("tier");
+        BooleanColumn osr = BooleanColumn.create("OSR");
+        StringColumn callee = StringColumn.create("callee");
+        BooleanColumn inlined = BooleanColumn.create("inlined");
+        StringColumn reason = StringColumn.create("reason");
+        for (CompilationEvent e : events) {
+            for (InliningDecision d : e.inlining()) {
+                method.append(e.method().substring(e.method().lastIndexOf('.', e.method().indexOf("::")) + 1));
+                tier.append(e.tier());
+                osr.append(e.osr());
+                callee.append(d.callee());
+                inlined.append(d.inlined());
+                reason.append(d.reason());
+            }
+        }
+        return Table.create("inlining decisions", method, tier, osr, callee, inlined, reason);
     }
 
     /** A table with one row per event: time, id, tier, compiler, OSR, method, bytes, note. */

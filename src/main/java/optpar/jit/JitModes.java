@@ -83,6 +83,16 @@ public final class JitModes {
         return out;
     }
 
+    /** The labels of the modes, as an array (for {@code Charts.bars}). */
+    public static String[] labelArray(Map<CompilerMode, KernelTimings> timings) {
+        return labels(timings).toArray(String[]::new);
+    }
+
+    /** Each mode's best call, in seconds (for {@code Charts.bars}). */
+    public static double[] bestSeconds(Map<CompilerMode, KernelTimings> timings) {
+        return timings.values().stream().mapToDouble(t -> t.bestMillis() / 1e3).toArray();
+    }
+
     static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }

@@ -1,5 +1,6 @@
 package optpar.jit;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -89,6 +90,26 @@ public final class MegamorphicCalls {
         double sum = 0;
         for (Shape s : shapes) sum += s.area();
         return sum;
+    }
+
+    /**
+     * The JIT's own account of the three call sites: runs them in a fresh JVM with C2 only and one
+     * compiler thread (so its inlining reports come out in order) and returns the parsed C2
+     * compilations of {@code sumOneType}, {@code sumTwoTypes} and {@code sumFourTypes} with their
+     * inlining decisions. The call to {@code area()} is inlined in the first two, not in the third.
+     *
+     * <pre>{@code
+     * Table t = CompilationLog.inliningTable(MegamorphicCalls.inliningReport(20_000, Duration.ofSeconds(60)));
+     * }</pre>
+     */
+    public static List<CompilationEvent> inliningReport(int n, Duration timeout) {
+        List<String> flags = List.of("-XX:-TieredCompilation", "-XX:CICompilerCount=1", "-XX:+PrintCompilation",
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=PrintInlining,optpar.jit.MegamorphicCalls::sum*");
+        ChildJvm.Result r = ChildJvm.run(flags, TimedKernel.class.getName(), timeout, "shapes", "" + n, "12");
+        List<CompilationEvent> events = CompilationLog.parse(r.stdout(), "MegamorphicCalls::sum");
+        return CompilationLog.forMethod(events, "MegamorphicCalls::sum").stream()
+                .filter(e -> !e.madeNotEntrant() && !e.inlining().isEmpty()).toList();
     }
 
     /**

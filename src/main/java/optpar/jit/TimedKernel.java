@@ -15,7 +15,9 @@ import java.lang.management.ManagementFactory;
  * <pre>
  * java ... optpar.jit.TimedKernel mandelbrot VARIANT WIDTH HEIGHT MAXITER THREADS CALLS
  * java ... optpar.jit.TimedKernel heat VARIANT N STEPS THREADS CALLS
+ * java ... optpar.jit.TimedKernel shapes N CALLS
  * </pre>
+ * ("shapes" runs the three call-site demos of {@link MegamorphicCalls}, each on its own mix.)
  *
  * It prints one line per call, {@code optpar-call INDEX START_MS NANOS}, where START_MS is the
  * time since the JVM started (the clock of {@code -XX:+PrintCompilation}), and at the end
@@ -73,6 +75,21 @@ public final class TimedKernel {
                 }
                 System.err.println(CHECKSUM + " " + HeatProblem.checksum(u));
             }
+            case "shapes" -> {
+                need(args, 3);
+                int n = num(args[1]), calls = positive(args[2]);
+                MegamorphicCalls.Shape[] one = MegamorphicCalls.shapes(n, 1, 1);
+                MegamorphicCalls.Shape[] two = MegamorphicCalls.shapes(n, 2, 2);
+                MegamorphicCalls.Shape[] four = MegamorphicCalls.shapes(n, 4, 4);
+                double sum = 0;
+                for (int i = 0; i < calls; i++) {
+                    long t0 = System.nanoTime();
+                    sum += MegamorphicCalls.sumOneType(one) + MegamorphicCalls.sumTwoTypes(two) + MegamorphicCalls.sumFourTypes(four);
+                    long t1 = System.nanoTime();
+                    report(i, uptime0, nano0, t0, t1);
+                }
+                System.err.println(CHECKSUM + " " + sum);
+            }
             default -> throw new IllegalArgumentException("unknown kernel '" + args[0] + "'; " + usage());
         }
     }
@@ -84,7 +101,7 @@ public final class TimedKernel {
 
     private static String usage() {
         return "usage: TimedKernel mandelbrot VARIANT WIDTH HEIGHT MAXITER THREADS CALLS"
-                + " | TimedKernel heat VARIANT N STEPS THREADS CALLS";
+                + " | TimedKernel heat VARIANT N STEPS THREADS CALLS | TimedKernel shapes N CALLS";
     }
 
     private static void need(String[] args, int n) {

@@ -87,6 +87,26 @@ class CompilationLogTest {
     }
 
     @Test
+    void readsTheLogOfANonTieredJvm() {
+        // Captured with -XX:-TieredCompilation (no tier column: C2 is the only compiler).
+        List<String> lines = List.of(
+                "412  124 %           optpar.jit.MegamorphicCalls::sumOneType @ 11 (42 bytes)",
+                "                            @ 27   optpar.jit.MegamorphicCalls$Square::area (10 bytes)   inline (hot)   callee changed to  optpar.jit.MegamorphicCalls::sumOneType (42 bytes)    \\-> TypeProfile (34880/34880 counts) = optpar/jit/MegamorphicCalls$Square",
+                "424  126 %           optpar.jit.MegamorphicCalls::sumFourTypes @ 11 (42 bytes)",
+                "                            @ 27   optpar.jit.MegamorphicCalls$Shape::area (0 bytes)   failed to inline: virtual call");
+        List<CompilationEvent> events = CompilationLog.parse(lines, "MegamorphicCalls::sum");
+        assertEquals(2, events.size());
+        assertEquals(4, events.get(0).tier());
+        assertTrue(events.get(0).osr());
+        assertEquals("inline (hot)", events.get(0).inlining().getFirst().reason());
+        assertTrue(events.get(0).inlining().getFirst().inlined());
+        InliningDecision virtual = events.get(1).inlining().getFirst();
+        assertFalse(virtual.inlined());
+        assertEquals("failed to inline: virtual call", virtual.reason());
+        assertEquals(2, CompilationLog.inliningTable(events).rowCount());
+    }
+
+    @Test
     void depthFollowsIndentation() {
         List<String> lines = List.of(
                 "   10    5       4       a.B::outer (40 bytes)",

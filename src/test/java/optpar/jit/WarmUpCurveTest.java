@@ -22,6 +22,17 @@ class WarmUpCurveTest {
     }
 
     @Test
+    void theJitSaysWhichShapeCallWasInlined() {
+        List<CompilationEvent> report = MegamorphicCalls.inliningReport(20_000, Duration.ofSeconds(60));
+        var four = report.stream().filter(e -> e.method().endsWith("sumFourTypes")).toList();
+        var one = report.stream().filter(e -> e.method().endsWith("sumOneType")).toList();
+        assertFalse(four.isEmpty(), "no C2 compile of sumFourTypes was logged");
+        assertFalse(one.isEmpty(), "no C2 compile of sumOneType was logged");
+        assertTrue(four.stream().flatMap(e -> e.inlining().stream()).noneMatch(InliningDecision::inlined));
+        assertTrue(one.stream().flatMap(e -> e.inlining().stream()).anyMatch(d -> d.inlined() && d.callee().endsWith("Square::area")));
+    }
+
+    @Test
     void callAtMapsTimesToTheCallInProgress() {
         var t = new KernelTimings(new long[]{5_000_000, 1_000_000, 1_000_000}, new double[]{100, 105, 106}, "0");
         var w = new WarmUpCurve(t, List.of(), List.of());
