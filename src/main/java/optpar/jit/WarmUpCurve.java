@@ -23,6 +23,7 @@ import java.util.List;
  * w.timings().millis(0);                       // the first, interpreted call
  * Table steps = w.milestones();                // which call ran first with C1's, then C2's code
  * XYChart chart = w.chart("ScalarMandelbrot warming up");
+ * Table inlining = CompilationLog.inliningTable(w.lastC2("ScalarMandelbrot::row"));
  * }</pre>
  *
  * @param timings the calls, timed in the child
@@ -31,19 +32,21 @@ import java.util.List;
  */
 public record WarmUpCurve(KernelTimings timings, List<CompilationEvent> events, List<String> watched) {
 
-    /** The hot methods of the scalar Mandelbrot: the per-image loop and the per-pixel iteration. */
-    public static final List<String> MANDELBROT_METHODS = List.of("ScalarMandelbrot::compute", "ScalarMandelbrot::mandel");
+    /** The hot methods of the scalar Mandelbrot: the image, one row, one pixel. */
+    public static final List<String> MANDELBROT_METHODS = List.of("ScalarMandelbrot::compute", "ScalarMandelbrot::row",
+            "ScalarMandelbrot::mandel");
 
     /**
      * Times {@code calls} calls of the scalar Mandelbrot kernel in a fresh child JVM that logs its
-     * compilations and the inlining decisions made while compiling {@code compute}.
+     * compilations and the inlining decisions made while compiling {@code row} (the loop over one
+     * row's pixels, which calls {@code mandel} for each).
      */
     public static WarmUpCurve mandelbrot(MandelbrotProblem p, int calls, Duration timeout) {
         List<String> flags = List.of("-XX:+PrintCompilation", "-XX:+UnlockDiagnosticVMOptions",
-                "-XX:CompileCommand=quiet", "-XX:CompileCommand=PrintInlining,optpar.mandelbrot.ScalarMandelbrot::compute");
+                "-XX:CompileCommand=quiet", "-XX:CompileCommand=PrintInlining,optpar.mandelbrot.ScalarMandelbrot::row");
         ChildJvm.Result r = ChildJvm.run(flags, TimedKernel.class.getName(), timeout,
                 "mandelbrot", "scalar", "" + p.width(), "" + p.height(), "" + p.maxIter(), "1", "" + calls);
-        return new WarmUpCurve(KernelTimings.parse(r.stderr()), CompilationLog.parse(r.stdout(), "ScalarMandelbrot::compute"), MANDELBROT_METHODS);
+        return new WarmUpCurve(KernelTimings.parse(r.stderr()), CompilationLog.parse(r.stdout(), "ScalarMandelbrot::row"), MANDELBROT_METHODS);
     }
 
     /** The index of the call that was running at {@code timeMs} (ms since JVM start), or -1 before the first. */
@@ -97,7 +100,7 @@ public record WarmUpCurve(KernelTimings timings, List<CompilationEvent> events, 
      * watched method got new compiled code (C1 and C2 in different series).
      */
     public XYChart chart(String title) {
-        XYChart chart = new XYChartBuilder().width(720).height(420).title(title)
+        XYChart chart = new XYChartBuilder().width(optpar.measure.Charts.width()).height(optpar.measure.Charts.height()).title(title)
                 .xAxisTitle("call number").yAxisTitle("ms per call (log)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         double[] x = new double[timings.calls()];

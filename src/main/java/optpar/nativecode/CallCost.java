@@ -1,5 +1,7 @@
 package optpar.nativecode;
 
+import optpar.NativeLibrary;
+
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.invoke.MethodHandle;
@@ -15,6 +17,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * thread's state so the GC knows it is in native code, and back). {@link Linker.Option#critical}
  * skips that transition for short functions that never block or call back into Java.
  *
+ * <p>The binding itself is three lines of FFM (see {@link optpar.NativeLibrary}): find the symbol in
+ * {@code liboptpar.so}, describe its C signature with a {@link FunctionDescriptor}, and ask the
+ * {@link Linker} for a {@link MethodHandle}.
+ *
  * <pre>{@code
  * long a = CallCost.javaCalls(1_000_000);        // 1_000_000
  * long b = CallCost.nativeCalls(1_000_000);      // 1_000_000, but each step crossed into C
@@ -27,8 +33,8 @@ public final class CallCost {
 
     // static final: the JIT treats the handle as a constant and links the call site directly.
     private static final class Handles {
-        static final MethodHandle INCREMENT = CourseLibrary.downcall("optpar_ffi_increment", LONG_TO_LONG);
-        static final MethodHandle INCREMENT_CRITICAL = CourseLibrary.downcall("optpar_ffi_increment", LONG_TO_LONG,
+        static final MethodHandle INCREMENT = NativeLibrary.downcall("optpar_ffi_increment", LONG_TO_LONG);
+        static final MethodHandle INCREMENT_CRITICAL = NativeLibrary.downcall("optpar_ffi_increment", LONG_TO_LONG,
                 Linker.Option.critical(false));
     }
 

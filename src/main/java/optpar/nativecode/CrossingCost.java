@@ -1,10 +1,20 @@
 package optpar.nativecode;
 
+import optpar.NativeLibrary;
+import optpar.measure.Timing;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.util.List;
+import java.util.function.DoubleSupplier;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
@@ -37,8 +47,8 @@ public final class CrossingCost {
     private static final FunctionDescriptor SUM = FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG);
 
     private static final class Handles {
-        static final MethodHandle SUM_NATIVE = CourseLibrary.downcall("optpar_ffi_sum", SUM);
-        static final MethodHandle SUM_HEAP = CourseLibrary.downcall("optpar_ffi_sum", SUM, Linker.Option.critical(true));
+        static final MethodHandle SUM_NATIVE = NativeLibrary.downcall("optpar_ffi_sum", SUM);
+        static final MethodHandle SUM_HEAP = NativeLibrary.downcall("optpar_ffi_sum", SUM, Linker.Option.critical(true));
     }
 
     /** {@code n} pseudo-random doubles in [0, 1) from a fixed seed. */
@@ -81,6 +91,60 @@ public final class CrossingCost {
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    /** The four ways, in the column order of {@link #sweep}. */
+    public static final List<String> WAYS = List.of("Java loop", "C, copying the array", "C, data off-heap", "C, reading the heap array");
+
+    /**
+     * Times the four ways for each array length and returns the cost per element (ns), so small and
+     * large calls can be compared on one chart. Each timing repeats the call often enough to touch
+     * about {@code elementsPerTiming} elements (a single short call is below the clock's resolution).
+     *
+     * <pre>{@code
+     * Table t = CrossingCost.sweep(new int[]{1, 10, 100, 1000, 10_000, 100_000}, 1_000_000);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when a length is below 1 or elementsPerTiming below 1
+     */
+    public static Table sweep(int[] lengths, int elementsPerTiming) {
+        if (elementsPerTiming < 1) throw new IllegalArgumentException("elementsPerTiming=" + elementsPerTiming + " is not allowed: it must be at least 1");
+        IntColumn n = IntColumn.create("elements per call");
+        DoubleColumn[] cols = WAYS.stream().map(w -> DoubleColumn.create(w + " (ns/element)")).toArray(DoubleColumn[]::new);
+        for (int len : lengths) {
+            if (len < 1) throw new IllegalArgumentException("length " + len + " is not allowed: it must be at least 1");
+            double[] a = data(len, len);
+            int calls = Math.max(1, elementsPerTiming / len);
+            try (OffHeap off = OffHeap.of(a)) {
+                DoubleSupplier[] ways = {() -> sumJava(a), () -> sumCopying(a), () -> sumOffHeap(off), () -> sumHeapCritical(a)};
+                n.append(len);
+                for (int w = 0; w < ways.length; w++) {
+                    DoubleSupplier way = ways[w];
+                    var r = Timing.measure(WAYS.get(w), 3, 5, () -> {
+                        double s = 0;
+                        for (int i = 0; i < calls; i++) s += way.getAsDouble();
+                        return s;
+                    });
+                    cols[w].append(r.best() * 1e9 / ((double) calls * len));
+                }
+            }
+        }
+        Table t = Table.create("sum of n doubles: cost per element", n);
+        for (DoubleColumn c : cols) t.addColumns(c);
+        return t;
+    }
+
+    /** The sweep as a log-log chart: ns per element over elements per call, one line per way. */
+    public static XYChart chart(Table sweep) {
+        XYChart chart = new XYChartBuilder().width(optpar.measure.Charts.width()).height(optpar.measure.Charts.height()).title("When does crossing into C pay? (log-log)")
+                .xAxisTitle("elements per call").yAxisTitle("ns per element").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        double[] x = sweep.intColumn(0).asDoubleArray();
+        for (int c = 1; c < sweep.columnCount(); c++) {
+            chart.addSeries(WAYS.get(c - 1), x, sweep.doubleColumn(c).asDoubleArray());
+        }
+        return chart;
     }
 
     /**

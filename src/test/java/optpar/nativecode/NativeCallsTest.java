@@ -14,7 +14,7 @@ class NativeCallsTest {
 
     @BeforeEach
     void needsTheLibrary() {
-        assumeTrue(CourseLibrary.available(), "liboptpar.so not built (no gcc?)");
+        assumeTrue(optpar.NativeLibrary.available(), optpar.NativeLibrary.unavailableReason());
     }
 
     @Test
@@ -40,9 +40,20 @@ class NativeCallsTest {
     }
 
     @Test
-    void aMissingFunctionIsNamed() {
-        var e = assertThrows(IllegalArgumentException.class, () -> CourseLibrary.downcall("no_such_function",
-                java.lang.foreign.FunctionDescriptor.ofVoid()));
-        assertTrue(e.getMessage().contains("no_such_function"));
+    void theCFunctionsAreInTheLibrary() {
+        assertTrue(optpar.NativeLibrary.has("optpar_ffi_increment"));
+        assertTrue(optpar.NativeLibrary.has("optpar_ffi_sum"));
+    }
+
+    @Test
+    void theSweepHasOneRowPerLengthAndPositiveCosts() {
+        var t = CrossingCost.sweep(new int[]{1, 100, 1 + rnd.nextInt(5000)}, 20_000);
+        assertEquals(3, t.rowCount());
+        assertEquals(1 + CrossingCost.WAYS.size(), t.columnCount());
+        for (int c = 1; c < t.columnCount(); c++) {
+            for (int r = 0; r < t.rowCount(); r++) assertTrue(t.doubleColumn(c).getDouble(r) > 0);
+        }
+        assertNotNull(CrossingCost.chart(t));
+        assertThrows(IllegalArgumentException.class, () -> CrossingCost.sweep(new int[]{0}, 1000));
     }
 }
