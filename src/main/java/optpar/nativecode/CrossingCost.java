@@ -1,6 +1,7 @@
 package optpar.nativecode;
 
 import optpar.NativeLibrary;
+import optpar.jit.WarmUp;
 import optpar.measure.Timing;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -13,8 +14,8 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.time.Duration;
 import java.util.List;
-import java.util.function.DoubleSupplier;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
@@ -93,6 +94,8 @@ public final class CrossingCost {
         }
     }
 
+    private static final Duration WARM_UP = Duration.ofMillis(150);
+
     /** The four ways, in the column order of {@link #sweep}. */
     public static final List<String> WAYS = List.of("Java loop", "C, copying the array", "C, data off-heap", "C, reading the heap array");
 
@@ -111,27 +114,60 @@ public final class CrossingCost {
         if (elementsPerTiming < 1) throw new IllegalArgumentException("elementsPerTiming=" + elementsPerTiming + " is not allowed: it must be at least 1");
         IntColumn n = IntColumn.create("elements per call");
         DoubleColumn[] cols = WAYS.stream().map(w -> DoubleColumn.create(w + " (ns/element)")).toArray(DoubleColumn[]::new);
+        // Let the JIT compile the four loops before the first (smallest) length is timed.
+        double[] warm = data(16, 16);
+        try (OffHeap off = OffHeap.of(warm)) {
+            WarmUp.runFor(WARM_UP, () -> repeatJava(warm, 1000));
+            WarmUp.runFor(WARM_UP, () -> repeatCopying(warm, 100));
+            WarmUp.runFor(WARM_UP, () -> repeatOffHeap(off, 1000));
+            WarmUp.runFor(WARM_UP, () -> repeatHeapCritical(warm, 1000));
+        }
         for (int len : lengths) {
             if (len < 1) throw new IllegalArgumentException("length " + len + " is not allowed: it must be at least 1");
             double[] a = data(len, len);
             int calls = Math.max(1, elementsPerTiming / len);
             try (OffHeap off = OffHeap.of(a)) {
-                DoubleSupplier[] ways = {() -> sumJava(a), () -> sumCopying(a), () -> sumOffHeap(off), () -> sumHeapCritical(a)};
                 n.append(len);
-                for (int w = 0; w < ways.length; w++) {
-                    DoubleSupplier way = ways[w];
-                    var r = Timing.measure(WAYS.get(w), 3, 5, () -> {
-                        double s = 0;
-                        for (int i = 0; i < calls; i++) s += way.getAsDouble();
-                        return s;
-                    });
-                    cols[w].append(r.best() * 1e9 / ((double) calls * len));
-                }
+                // One lambda per way, each calling its own loop: a shared loop calling the four ways
+                // through one interface would be a megamorphic call site (notebook 04) and time that instead.
+                cols[0].append(perElement(Timing.measure(WAYS.get(0), 3, 5, () -> repeatJava(a, calls)), calls, len));
+                cols[1].append(perElement(Timing.measure(WAYS.get(1), 3, 5, () -> repeatCopying(a, calls)), calls, len));
+                cols[2].append(perElement(Timing.measure(WAYS.get(2), 3, 5, () -> repeatOffHeap(off, calls)), calls, len));
+                cols[3].append(perElement(Timing.measure(WAYS.get(3), 3, 5, () -> repeatHeapCritical(a, calls)), calls, len));
             }
         }
         Table t = Table.create("sum of n doubles: cost per element", n);
         for (DoubleColumn c : cols) t.addColumns(c);
         return t;
+    }
+
+    private static double perElement(Timing.Result<?> r, int calls, int len) {
+        return r.best() * 1e9 / ((double) calls * len);
+    }
+
+    // The repeat loops add up the results so the JIT cannot drop the calls.
+    private static double repeatJava(double[] a, int calls) {
+        double s = 0;
+        for (int i = 0; i < calls; i++) s += sumJava(a);
+        return s;
+    }
+
+    private static double repeatCopying(double[] a, int calls) {
+        double s = 0;
+        for (int i = 0; i < calls; i++) s += sumCopying(a);
+        return s;
+    }
+
+    private static double repeatOffHeap(OffHeap off, int calls) {
+        double s = 0;
+        for (int i = 0; i < calls; i++) s += sumOffHeap(off);
+        return s;
+    }
+
+    private static double repeatHeapCritical(double[] a, int calls) {
+        double s = 0;
+        for (int i = 0; i < calls; i++) s += sumHeapCritical(a);
+        return s;
     }
 
     /** The sweep as a log-log chart: ns per element over elements per call, one line per way. */
