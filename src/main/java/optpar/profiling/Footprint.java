@@ -39,6 +39,16 @@ public final class Footprint {
         return after - before;
     }
 
+    /**
+     * Heap bytes a full GC can reclaim once {@code release} has run (for instance clearing a
+     * cache): used heap after GC before, minus after. Approximate, like {@link #retainedBytes}.
+     */
+    public static long bytesFreedBy(Runnable release) {
+        long before = usedAfterGc();
+        release.run();
+        return before - usedAfterGc();
+    }
+
     private static long usedAfterGc() {
         Runtime rt = Runtime.getRuntime();
         for (int i = 0; i < 2; i++) System.gc();
