@@ -53,7 +53,7 @@ public final class JmhFromCell {
                 .measurementIterations(Course.size(5, 3))
                 .measurementTime(TimeValue.milliseconds(millis))
                 .timeUnit(TimeUnit.NANOSECONDS)
-                .jvmArgs(Course.jvmOptions().toArray(String[]::new))
+                .jvmArgs(forkOptions())
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT);
         params.forEach(options::param);
@@ -73,6 +73,13 @@ public final class JmhFromCell {
     /** {@link #run(String, int, Map)} with the benchmarks' own parameters. */
     public static Table run(String includeRegex, int forks) {
         return run(includeRegex, forks, Map.of());
+    }
+
+    /** The course's JVM options, and quiet about JMH's own use of sun.misc.Unsafe. */
+    private static String[] forkOptions() {
+        java.util.List<String> o = new java.util.ArrayList<>(Course.jvmOptions());
+        o.add("--sun-misc-unsafe-memory-access=allow");
+        return o.toArray(String[]::new);
     }
 
     private static synchronized Collection<RunResult> runWithClasspath(ChainedOptionsBuilder options) throws NoBenchmarksException {

@@ -23,8 +23,10 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * NaiveTimerPitfalls.warmUp(200, 10_000)   // a table: call number, microseconds
  * }</pre>
- * These methods are used nowhere else, so the JIT sees them fresh the first time a notebook runs.
- * Run them again in the same JVM and warm-up and OSR are gone: the code is already compiled.
+ * These methods are used nowhere else, so the JIT sees them fresh the first time they run; run them
+ * again in the same JVM and warm-up and OSR are gone: the code is already compiled. The notebook
+ * runs them with {@link #inFreshJvm} instead: a new JVM each time (the same picture on every rerun),
+ * and one whose JIT is not busy compiling the notebook's own cells.
  */
 public final class NaiveTimerPitfalls {
     private NaiveTimerPitfalls() {}
@@ -136,6 +138,59 @@ public final class NaiveTimerPitfalls {
             ns.append(nanos[c] / (double) n);
         }
         return Table.create("One call, timed pass by pass (on-stack replacement)", pass, ns);
+    }
+
+    /** Each child JVM must finish within this many seconds. */
+    public static final int TIMEOUT_SECONDS = 120;
+
+    /**
+     * Runs one demo ("warmUp", "deadCode" or "onStackReplacement", with its two int arguments; the
+     * dead-code demo takes n and reps and warms up 3000 calls) in a fresh child JVM and returns its table.
+     *
+     * @throws IllegalArgumentException for an unknown demo name
+     */
+    public static Table inFreshJvm(String demo, int a, int b) {
+        if (!java.util.List.of("warmUp", "deadCode", "onStackReplacement").contains(demo)) {
+            throw new IllegalArgumentException("unknown demo '" + demo + "'; allowed: warmUp, deadCode, onStackReplacement");
+        }
+        var cmd = optpar.Course.javaCommand(java.util.List.of("-Dstdout.encoding=UTF-8"),
+                NaiveTimerPitfalls.class.getName(), demo, Integer.toString(a), Integer.toString(b));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] out = p.getInputStream().readAllBytes();   // ends when the child exits or closes stdout
+            if (!p.waitFor(TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("the child JVM did not finish within " + TIMEOUT_SECONDS + " s and was stopped");
+            }
+            String csv = new String(out, java.nio.charset.StandardCharsets.UTF_8);
+            if (p.exitValue() != 0 || csv.isBlank()) {
+                throw new IllegalStateException("the child JVM failed (exit " + p.exitValue() + "): " + csv);
+            }
+            int firstNewline = csv.indexOf('\n');
+            Table t = Table.read().csv(tech.tablesaw.io.csv.CsvReadOptions
+                    .builder(new java.io.StringReader(csv.substring(firstNewline + 1))).build());
+            return t.setName(csv.substring(0, firstNewline));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not start a child JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the child JVM", e);
+        }
+    }
+
+    /** The child of {@link #inFreshJvm}: prints the table's name, then the table as CSV. */
+    public static void main(String[] args) throws java.io.IOException {
+        int a = Integer.parseInt(args[1]), b = Integer.parseInt(args[2]);
+        Table t = switch (args[0]) {
+            case "warmUp" -> warmUp(a, b);
+            case "deadCode" -> deadCode(a, 3_000, b);
+            case "onStackReplacement" -> onStackReplacement(a, b);
+            default -> throw new IllegalArgumentException("unknown demo " + args[0]);
+        };
+        var w = new java.io.StringWriter();
+        t.write().csv(w);
+        System.out.print(t.name() + "\n" + w);
+        System.out.flush();
     }
 
     static double median(double[] v) {

@@ -45,6 +45,15 @@ class ProfilingTest {
         assertEquals(12, NaiveTimerPitfalls.onStackReplacement(12, 1000).rowCount());
         assertThrows(IllegalArgumentException.class, () -> NaiveTimerPitfalls.warmUp(0, 10));
         assertThrows(IllegalArgumentException.class, () -> NaiveTimerPitfalls.data(0));
+        assertThrows(IllegalArgumentException.class, () -> NaiveTimerPitfalls.inFreshJvm("nope", 1, 1));
+    }
+
+    @Test
+    void theDemosRunInAFreshJvm() {
+        Table t = NaiveTimerPitfalls.inFreshJvm("warmUp", 15, 1000);
+        assertEquals(15, t.rowCount(), t.print());
+        assertEquals(List.of("call", "µs per call"), t.columnNames());
+        assertEquals(2, NaiveTimerPitfalls.inFreshJvm("deadCode", 1000, 3).rowCount());
     }
 
     @Test
