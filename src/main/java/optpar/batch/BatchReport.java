@@ -3,6 +3,10 @@ package optpar.batch;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The outcome of a batch run: every job's result, the wall time, and how often jobs had to be
@@ -26,6 +30,27 @@ public record BatchReport(String engine, int workers, List<JobResult> results, d
         Map<String, Integer> m = new TreeMap<>();
         for (JobResult r : results) m.merge(r.worker(), 1, Integer::sum);
         return m;
+    }
+
+    /**
+     * Several runs side by side, one row each: engine, workers, jobs, seconds, jobs/s, re-runs.
+     * <pre>{@code
+     * BatchReport.table(List.of(serial, pool, cluster));
+     * }</pre>
+     */
+    public static Table table(List<BatchReport> reports) {
+        Table t = Table.create("batch runs",
+                StringColumn.create("engine"), IntColumn.create("workers"), IntColumn.create("jobs"),
+                DoubleColumn.create("seconds"), DoubleColumn.create("jobs/s"), IntColumn.create("re-runs"));
+        for (BatchReport r : reports) {
+            t.stringColumn(0).append(r.engine());
+            t.intColumn(1).append(r.workers());
+            t.intColumn(2).append(r.results().size());
+            t.doubleColumn(3).append(Math.round(r.seconds() * 100) / 100.0);
+            t.doubleColumn(4).append(Math.round(r.throughput() * 10) / 10.0);
+            t.intColumn(5).append(r.reruns());
+        }
+        return t;
     }
 
     @Override

@@ -73,7 +73,10 @@ public final class ProcessPool {
 
     private JobResult runOne(ReduceJob job, List<Process> running) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        List<String> cmd = Course.javaCommand(List.of(), "optpar.cli.Jobs", job.cliArgs().toArray(String[]::new));
+        // A short-lived JVM: a small heap and the serial collector start faster and leave the
+        // cores to the other jobs (a parallel collector would start a GC thread per core).
+        List<String> cmd = Course.javaCommand(List.of("-Xmx256m", "-XX:+UseSerialGC"), "optpar.cli.Jobs",
+                job.cliArgs().toArray(String[]::new));
         // Output to a file, not a pipe: a hung child can then never block us past the time bound.
         Path log = Files.createTempFile("optpar-job-" + job.id() + "-", ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
