@@ -7,9 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 /**
@@ -123,6 +128,77 @@ public final class Cwl {
             return ImageIO.read(new java.io.ByteArrayInputStream(png));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The DAG of what actually ran: every job of {@code run} as a box (a scattered step has one job
+     * per element: {@code reduce}, {@code reduce_2}, ...), wired as their steps are in the workflow,
+     * green when it succeeded, red when it failed, grey when it came from the cache, white when it
+     * never started (a step after a failure).
+     * <pre>{@code
+     * Cwl.jobGraph(workflow, run);
+     * }</pre>
+     */
+    public static BufferedImage jobGraph(Path workflow, CwlRun run) {
+        requireTool("dot", "Graphviz (Debian package graphviz)");
+        String log = run.plainLog();
+        // Step -> step edges of the workflow (cwltool's graph also links inputs and outputs: skip those).
+        Map<String, List<String>> next = new LinkedHashMap<>();
+        Set<String> steps = new LinkedHashSet<>();
+        Matcher edge = Pattern.compile("\"([^\"]+)\" -> \"([^\"]+)\"").matcher(dot(workflow));
+        while (edge.find()) {
+            String a = edge.group(1), b = edge.group(2);
+            if (isStep(workflow, a) && isStep(workflow, b)) {
+                next.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
+                steps.add(a);
+                steps.add(b);
+            }
+        }
+        // The jobs of each step, in the order cwltool reported them.
+        Map<String, Set<String>> jobs = new LinkedHashMap<>();
+        for (String st : steps) jobs.put(st, new LinkedHashSet<>());
+        Matcher job = Pattern.compile("\\[job ([^\\]]+)\\]").matcher(log);
+        while (job.find()) {
+            String name = job.group(1);
+            String step = name.replaceFirst("_\\d+$", "");
+            if (jobs.containsKey(step)) jobs.get(step).add(name);
+        }
+        StringBuilder g = new StringBuilder("digraph jobs {\n rankdir=LR; node [shape=box, style=filled, fontname=Helvetica];\n");
+        for (var e : jobs.entrySet()) {
+            if (e.getValue().isEmpty()) e.getValue().add(e.getKey() + " (not run)");
+            for (String j : e.getValue()) {
+                String colour = j.endsWith("(not run)") ? "white"
+                        : log.contains("[job " + j + "] completed permanentFail") ? "salmon"
+                        : log.contains("[job " + j + "] Using cached output") ? "lightgrey" : "palegreen";
+                g.append(" \"").append(j).append("\" [fillcolor=").append(colour).append("];\n");
+            }
+        }
+        for (var e : next.entrySet()) {
+            for (String to : e.getValue()) {
+                for (String a : jobs.get(e.getKey())) {
+                    for (String b : jobs.get(to)) g.append(" \"").append(a).append("\" -> \"").append(b).append("\";\n");
+                }
+            }
+        }
+        g.append("}\n");
+        byte[] png = exec(List.of("dot", "-Tpng", "-Gdpi=72"), g.toString().getBytes(StandardCharsets.UTF_8), 60);
+        try {
+            return ImageIO.read(new java.io.ByteArrayInputStream(png));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True when {@code name} is a step of the workflow file (a key under {@code steps:}). */
+    private static boolean isStep(Path workflow, String name) {
+        try {
+            String text = Files.readString(workflow);
+            int steps = text.indexOf("\nsteps:");
+            return steps >= 0 && Pattern.compile("(?m)^  " + Pattern.quote(name) + ":\\s*$")
+                    .matcher(text.substring(steps)).find();
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -59,6 +59,7 @@ class CwlWorkflowTest {
         assertTrue(failed.failedJobs().contains("reduce_2"), "the job of raw file 1 (cwltool counts from 1): " + failed.failedJobs());
         assertTrue(failed.failureSummary().contains("raw-0001.csv line"), failed.failureSummary());
         assertFalse(Files.exists(dir.resolve("out1/summary.csv")), "merge never ran");
+        if (Cwl.onPath("dot")) assertTrue(Cwl.jobGraph(WORKFLOW, failed).getWidth() > 100, "the job graph of a failed run is drawn");
 
         Map<String, Object> fixed = Map.of("files", 3, "samples", 200, "work", 10, "damage", 1, "bad_lines", "skip");
         CwlRun rerun = Cwl.run(WORKFLOW, fixed, dir.resolve("out2"), 240, bin, cache);
