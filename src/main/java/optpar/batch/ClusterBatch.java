@@ -41,6 +41,7 @@ public final class ClusterBatch {
     private final HazelcastInstance client;
     private final int jobTimeoutSeconds;
     private final int slotsPerMember;
+    private int memberLimit = Integer.MAX_VALUE;
 
     /**
      * @param client            a client or member of the cluster
@@ -61,6 +62,16 @@ public final class ClusterBatch {
     }
 
     /**
+     * Uses only the first {@code n} members (oldest first) from now on: to compare cluster shapes
+     * on one running cluster.
+     */
+    public ClusterBatch limitMembers(int n) {
+        if (n < 1) throw new IllegalArgumentException("member limit " + n + " is not allowed: give at least 1");
+        this.memberLimit = n;
+        return this;
+    }
+
+    /**
      * Runs every job on the cluster's current members and waits for all results.
      *
      * @param onResult called with each result as it arrives (from a lane thread)
@@ -71,7 +82,7 @@ public final class ClusterBatch {
     public BatchReport run(List<ReduceJob> jobs, Consumer<JobResult> onResult) {
         long t0 = System.nanoTime();
         IExecutorService executor = client.getExecutorService(ClusterMember.EXECUTOR);
-        List<Member> members = new ArrayList<>(client.getCluster().getMembers());
+        List<Member> members = client.getCluster().getMembers().stream().limit(memberLimit).toList();
         BlockingDeque<ReduceTask> queue = new LinkedBlockingDeque<>();
         for (ReduceJob job : jobs) queue.add(new ReduceTask(job, 1));
         Map<Integer, JobResult> results = new ConcurrentHashMap<>();
