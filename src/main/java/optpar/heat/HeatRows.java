@@ -31,19 +31,20 @@ final class HeatRows {
      * vector are done by the scalar loop.
      */
     static void vector(double[] src, double[] dst, int n, int i, double f) {
-        int row = i * n;
+        int up = (i - 1) * n, mid = i * n, down = (i + 1) * n;
+        DoubleVector fv = DoubleVector.broadcast(SPECIES, f);
         int j = 1;
         for (; j <= n - 1 - L; j += L) {
-            int k = row + j;
-            DoubleVector c = DoubleVector.fromArray(SPECIES, src, k);
-            DoubleVector north = DoubleVector.fromArray(SPECIES, src, k - n);
-            DoubleVector south = DoubleVector.fromArray(SPECIES, src, k + n);
-            DoubleVector west = DoubleVector.fromArray(SPECIES, src, k - 1);
-            DoubleVector east = DoubleVector.fromArray(SPECIES, src, k + 1);
-            DoubleVector twoC = c.mul(2.0);
+            DoubleVector c = DoubleVector.fromArray(SPECIES, src, mid + j);
+            DoubleVector north = DoubleVector.fromArray(SPECIES, src, up + j);
+            DoubleVector south = DoubleVector.fromArray(SPECIES, src, down + j);
+            DoubleVector west = DoubleVector.fromArray(SPECIES, src, mid + j - 1);
+            DoubleVector east = DoubleVector.fromArray(SPECIES, src, mid + j + 1);
+            DoubleVector twoC = c.add(c);   // exactly 2*c: doubling is exact in floating point
             // c + f * ((south - 2c + north) + (east - 2c + west)), operation by operation
-            c.add(south.sub(twoC).add(north).add(east.sub(twoC).add(west)).mul(f)).intoArray(dst, k);
+            c.add(south.sub(twoC).add(north).add(east.sub(twoC).add(west)).mul(fv)).intoArray(dst, mid + j);
         }
+        int row = mid;
         for (; j < n - 1; j++) {
             int k = row + j;
             double c = src[k];

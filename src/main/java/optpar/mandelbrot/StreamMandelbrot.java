@@ -13,6 +13,12 @@ import java.util.stream.IntStream;
  * thread count given is honoured (a widely used behaviour of the JDK's streams, though not part of
  * the stream specification).
  *
+ * <p>The stream splits the rows into about {@code 4 x threads} pieces (the JDK's
+ * {@code AbstractTask.getLeafTarget()}, which reads the parallelism of the pool it runs in) and
+ * work-steals them. On this image with 2 threads that is 8 pieces of 125 rows, the two middle ones
+ * holding a quarter of the work each: still enough pieces for the threads to end together. Unlike
+ * {@link ExecutorMandelbrot} and {@link ForkJoinMandelbrot}, the piece size is not yours to choose.
+ *
  * <pre>{@code
  * int[] counts = new StreamMandelbrot().compute(MandelbrotProblem.HEAVY, 2);
  * }</pre>

@@ -12,6 +12,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * How fast can this machine move data between memory and the cores? A STREAM-like probe
@@ -83,6 +84,19 @@ public final class BandwidthProbe implements AutoCloseable {
                 c[i] = 0.0;
             }
         });
+        warmUpKernels();
+    }
+
+    /**
+     * Calls the kernels often on a small scratch array so the JIT compiles them before the first
+     * timed pass (a pass over big arrays calls them only a few dozen times).
+     */
+    private static void warmUpKernels() {
+        double[] x = new double[BLOCK], y = new double[BLOCK], z = new double[BLOCK];
+        for (int i = 0; i < 3000; i++) {
+            copy(x, y, 0, BLOCK);
+            triad(x, y, z, 0, BLOCK);
+        }
     }
 
     /** The size of each array in MiB. */
@@ -125,7 +139,23 @@ public final class BandwidthProbe implements AutoCloseable {
     }
 
     /**
-     * The STREAM check: after a copy, every {@code c[i]} is 1; after a triad, every {@code a[i]} is
+     * The STREAM check of one kernel: the sum of the array it wrote. After a copy every {@code c[i]}
+     * is 1, so "copy" gives {@code elements()}; after a triad every {@code a[i]} is
+     * {@code 2 + 3 * 1 = 5}, so "triad" gives {@code 5 * elements()} (once a copy has run).
+     */
+    public double checksum(String kernel) {
+        double[] x = switch (kernel) {
+            case "copy" -> c;
+            case "triad" -> a;
+            default -> throw new IllegalArgumentException("unknown kernel '" + kernel + "'; allowed: copy, triad");
+        };
+        double s = 0;
+        for (double v : x) s += v;
+        return s;
+    }
+
+    /**
+     * The STREAM check of both: after a copy, every {@code c[i]} is 1; after a triad, every {@code a[i]} is
      * {@code 2 + 3 * 1 = 5}. Returns the sum of {@code a} plus the sum of {@code c}, which is
      * {@code 6 * elements()} once both kernels ran.
      */
@@ -184,6 +214,10 @@ public final class BandwidthProbe implements AutoCloseable {
                 }
             }
         }
+        secs.setPrintFormatter(new NumberColumnFormatter(new java.text.DecimalFormat("##0.00E0",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
+        gbps.setPrintFormatter(new NumberColumnFormatter(new java.text.DecimalFormat("0.0",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
         return Table.create("bandwidth " + mib + " MiB arrays", impl, th, size, secs, gbps, check);
     }
 

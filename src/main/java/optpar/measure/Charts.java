@@ -94,12 +94,12 @@ public final class Charts {
     public static BufferedImage speedup(String title, Table sweep) {
         Map<String, List<Integer>> byImpl = rowsByImpl(sweep);
         XYChart chart = speedupChart(title);
-        int maxThreads = 1;
+        int maxThreads = 1, drawn = 0;
         for (var e : byImpl.entrySet()) {
             if (e.getValue().size() < 2) continue; // a serial variant is a single point at 1: nothing to draw
             int[] t = e.getValue().stream().mapToInt(sweep.intColumn(Sweep.THREADS)::getInt).toArray();
             double[] s = e.getValue().stream().mapToDouble(sweep.doubleColumn(Sweep.SPEEDUP)::getDouble).toArray();
-            addSpeedupSeries(chart, e.getKey(), t, s);
+            addSpeedupSeries(chart, e.getKey(), t, s, PALETTE[drawn++ % PALETTE.length]);
             for (int x : t) maxThreads = Math.max(maxThreads, x);
         }
         addIdeal(chart, maxThreads);
@@ -115,7 +115,7 @@ public final class Charts {
      */
     public static BufferedImage speedup(String title, int[] threads, double[] speedups) {
         XYChart chart = speedupChart(title);
-        addSpeedupSeries(chart, "measured", threads, speedups);
+        addSpeedupSeries(chart, "measured", threads, speedups, PALETTE[0]);
         int max = 1;
         for (int t : threads) max = Math.max(max, t);
         addIdeal(chart, max);
@@ -125,19 +125,21 @@ public final class Charts {
     private static XYChart speedupChart(String title) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle("threads").yAxisTitle("speed-up").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisDecimalPattern("0");
         return chart;
     }
 
-    private static void addSpeedupSeries(XYChart chart, String name, int[] threads, double[] speedups) {
+    private static void addSpeedupSeries(XYChart chart, String name, int[] threads, double[] speedups, Color colour) {
         double[] x = new double[threads.length];
         for (int i = 0; i < x.length; i++) x[i] = threads[i];
         XYSeries measured = chart.addSeries(name, x, speedups);
         measured.setMarker(SeriesMarkers.CIRCLE);
-        boolean fittable = false;
-        for (int t : threads) fittable |= t > 1;
-        if (!fittable) return;
+        // The fit gets the colour of its points, so set both (XChart picks colours only when painting).
+        measured.setLineColor(colour);
+        measured.setMarkerColor(colour);
+        // Through two points (1 and p threads) the law fits exactly: a fit says something from three on.
+        if (java.util.Arrays.stream(threads).distinct().count() < 3) return;
         Amdahl a = Amdahl.fit(threads, speedups);
         int max = 1;
         for (int t : threads) max = Math.max(max, t);
@@ -147,7 +149,7 @@ public final class Charts {
         XYSeries fit = chart.addSeries(String.format(Locale.ROOT, "%s: Amdahl s=%.3f", name, a.serialFraction()), fx, fy);
         fit.setMarker(SeriesMarkers.NONE);
         fit.setLineStyle(SeriesLines.DASH_DASH);
-        fit.setLineColor(measured.getLineColor());
+        fit.setLineColor(colour);
     }
 
     private static void addIdeal(XYChart chart, int maxThreads) {
@@ -251,8 +253,12 @@ public final class Charts {
     }
 
     /**
-     * Every run's time in order, warm-ups included: the JIT compiling the code shows as the first
-     * runs being slower (log-scale time axis).
+     * Every run's time in order, warm-ups included, in milliseconds: the JIT compiling the code
+     * shows as the first runs being slower.
+     *
+     * <pre>{@code
+     * Charts.runs(Timing.runs("scalar from cold", 15, () -> k.compute(p, 1)));
+     * }</pre>
      */
     public static BufferedImage runs(Timing.Result<?> result) {
         List<Double> all = result.allSeconds();
@@ -260,11 +266,16 @@ public final class Charts {
         double[] y = new double[all.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = i + 1;
-            y[i] = all.get(i);
+            y[i] = all.get(i) * 1e3;
         }
-        Map<String, double[]> m = new LinkedHashMap<>();
-        m.put(result.label(), y);
-        return lines(result.label() + ": every run", "run", "seconds (log scale)", x, m, true);
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(result.label() + ": every run")
+                .xAxisTitle("run" + (result.warmupSeconds().isEmpty() ? "" : " (the first " + result.warmupSeconds().size() + " are warm-ups)"))
+                .yAxisTitle("milliseconds").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.addSeries(result.label(), x, y).setMarker(SeriesMarkers.CIRCLE);
+        return image(chart);
     }
 
     // ---------------------------------------------------------------- roofline
@@ -417,6 +428,11 @@ public final class Charts {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Distinct series colours (matplotlib's "tab10"). */
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+            new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+            new Color(0xbcbd22), new Color(0x17becf)};
 
     /** The viridis colour map (perceptually uniform, readable in grey), {@code t} in [0, 1], as RGB. */
     static int viridis(double t) {

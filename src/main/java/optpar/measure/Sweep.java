@@ -1,9 +1,12 @@
 package optpar.measure;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -19,6 +22,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Runs every chosen variant on every chosen thread count with {@link Timing}, and returns a
@@ -255,6 +259,11 @@ public final class Sweep {
             eff.append(m.efficiency());
             check.append(m.checksum());
         }
+        // Printed with readable digits; the values keep full precision.
+        secs.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("##0.00E0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        med.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("##0.00E0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        sp.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        eff.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         return Table.create(title, impl, th, secs, med, sp, eff, check);
     }
 

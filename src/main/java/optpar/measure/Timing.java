@@ -1,5 +1,7 @@
 package optpar.measure;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,6 +12,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Times a piece of code the honest way: a few warm-up runs first (the JIT compiles the hot code
@@ -221,6 +224,10 @@ public final class Timing {
             runs.append(r.repeats());
             speedup.append(base / r.best());
         }
+        for (DoubleColumn c : List.of(best, median, mean, first)) {
+            c.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("##0.00E0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        }
+        speedup.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         return Table.create("timings", label, best, median, mean, first, runs, speedup);
     }
 

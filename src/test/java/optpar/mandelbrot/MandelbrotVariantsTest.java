@@ -75,6 +75,22 @@ class MandelbrotVariantsTest {
         return tests.stream();
     }
 
+    /**
+     * A larger image, where long chaotic orbits near the set's edge amplify any difference in rounding
+     * into different counts: an FMA slipped into one vector lane's update was caught here while the small
+     * images above still agreed. Run once per variant (2 threads) to keep the suite short.
+     */
+    static final MandelbrotProblem ROUNDING_DETECTOR = new MandelbrotProblem(300, 200, 1000);
+
+    @TestFactory
+    Stream<DynamicTest> noVariantChangesTheRoundingOnALargerImage() {
+        int[] reference = new ScalarMandelbrot().compute(ROUNDING_DETECTOR, 1);
+        return kernels().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> {
+            assumeTrue(k.available(), () -> k.name() + " unavailable here");
+            assertArrayEquals(reference, k.compute(ROUNDING_DETECTOR, 2), k.name() + " differs on " + ROUNDING_DETECTOR);
+        }));
+    }
+
     @Test
     void theTestImageIsNotTrivial() {
         // A comparison on an image where every count is the same would prove little.
