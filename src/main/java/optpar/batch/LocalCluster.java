@@ -143,10 +143,20 @@ public final class LocalCluster implements AutoCloseable {
             // the members may be gone already: nothing to say goodbye to
         }
         killAll();
+        deleteLogs();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException ignored) {
             // already shutting down: the hook runs anyway
+        }
+    }
+
+    private void deleteLogs() {
+        try (var files = Files.list(logDir)) {
+            for (Path f : files.toList()) Files.deleteIfExists(f);
+            Files.deleteIfExists(logDir);
+        } catch (IOException ignored) {
+            // a log left in the temporary folder does no harm
         }
     }
 

@@ -30,8 +30,11 @@ class ClusterBatchTest {
     }
 
     @AfterAll
-    static void stopCluster() {
+    static void stopCluster() throws Exception {
         if (cluster != null) cluster.close();
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     @Test
@@ -71,5 +74,21 @@ class ClusterBatchTest {
         for (JobResult x : r.results()) {
             if (x.attempt() > 1) assertFalse(x.worker().contains("pid " + killed.get() + ")"), "re-run on a survivor: " + x);
         }
+    }
+
+    @Test
+    @Order(4)
+    void closeKillsEveryMember() {
+        cluster.close();
+        assertEquals(0, cluster.aliveCount());
+    }
+
+    @Test
+    @Order(0)
+    void badClusterShapesAreRefused() {
+        var e = assertThrows(IllegalArgumentException.class, () -> LocalCluster.start(3, 2, 1, 60));
+        assertTrue(e.getMessage().contains("members 3 of at most 2"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> LocalCluster.start(1, 1, 0, 60));
+        assertThrows(IllegalArgumentException.class, () -> new ClusterBatch(cluster.client(), 0));
     }
 }
