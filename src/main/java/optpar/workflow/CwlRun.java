@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * What one {@code cwltool} run left behind: its exit status, its log, and the output folder.
+ * <pre>{@code
+ * CwlRun run = Cwl.run(workflow, Map.of("files", 10, "damage", 3), Path.of("out"), 300);
+ * if (!run.succeeded()) System.out.println(run.failedSteps() + "\n" + run.failureSummary());
+ * }</pre>
  *
  * @param exitCode   0 when the whole workflow succeeded
  * @param log        cwltool's log (its stderr): every step and job, started and finished
