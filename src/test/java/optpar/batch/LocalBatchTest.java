@@ -35,6 +35,9 @@ class LocalBatchTest {
         assertSameOutputs(dir.resolve("serial"), dir.resolve("pool"));
         assertEquals(ref.results().stream().map(JobResult::reduced).toList(), pool.results().stream().map(JobResult::reduced).toList());
         assertEquals(4, pool.jobsPerWorker().size(), "one process per job");
+        assertEquals(List.of(1, 1, 1, 1), List.copyOf(pool.jobsPerWorker().values()));
+        assertTrue(BatchCharts.jobsPerWorker("pool", pool).getWidth() > 100);
+        assertEquals(2, BatchReport.table(List.of(ref, pool)).rowCount());
     }
 
     @Test
