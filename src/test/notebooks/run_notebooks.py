@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Executes the course notebooks end to end through real Jupyter and the course kernel.
+
+Each notebook runs in a child process of this script with a time bound. A cell that raises
+fails the run (naming notebook and cell) unless it carries the tag ``raises-exception``, in
+which case it must raise. A notebook's metadata ``"optpar": {"expect_images": K}`` asks for at
+least K image/png outputs. The last line is ``notebooks: N passed, M failed``.
+
+    OPTPAR_QUICK=1 python3 run_notebooks.py --kernel optpar-java --out target/notebooks --root .
+"""
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+FAIL_TAG = "raises-exception"
+
+
+def find_notebooks(root: Path, given):
+    if given:
+        paths = [Path(g).resolve() for g in given]
+        for p in paths:
+            if not p.is_file() or p.suffix != ".ipynb":
+                sys.exit(f"run_notebooks: '{p}' is not a notebook file (.ipynb)")
+        return paths
+    nbdir = root / "notebooks"
+    found = sorted(p for p in nbdir.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    # Lessons first, then their solutions, each in number order.
+    return sorted(found, key=lambda p: ("solutions" in p.parts, p.name))
+
+
+def summarize_error(output):
+    ename = output.get("ename", "error")
+    evalue = (output.get("evalue") or "").strip().splitlines()
+    first = evalue[0] if evalue else ""
+    if not first:
+        tb = output.get("traceback") or []
+        first = next((line.strip() for line in tb if line.strip()), "")
+    return f"{ename}: {first}"[:300]
+
+
+def check(nb, expect_images):
+    """Returns the list of problems found in an executed notebook."""
+    problems = []
+    images = 0
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        tags = cell.get("metadata", {}).get("tags", [])
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        images += sum(1 for o in cell.get("outputs", []) if "image/png" in o.get("data", {}))
+        if FAIL_TAG in tags and not errors:
+            problems.append(f"cell {index} is tagged {FAIL_TAG} but did not fail")
+        if FAIL_TAG not in tags and errors:
+            problems.append(f"cell {index} failed: {summarize_error(errors[0])}")
+    if images < expect_images:
+        problems.append(f"produced {images} image(s), expected at least {expect_images}")
+    return problems
+
+
+def execute_one(path: Path, out: Path, kernel: str, cell_timeout: int, notebook_timeout: int):
+    """Runs in the child: executes one notebook, writes it with outputs, prints a JSON verdict."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    nb = nbformat.read(str(path), as_version=4)
+    client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=120,
+                            allow_errors=True, record_timing=True,
+                            resources={"metadata": {"path": str(path.parent)}})
+
+    def on_alarm(signum, frame):
+        # The kernel does not die with its client: kill it first, then give up on the notebook.
+        km = getattr(client, "km", None)
+        if km is not None and getattr(km, "provisioner", None) is not None:
+            try:
+                pid = km.provisioner.process.pid
+                os.kill(pid, signal.SIGKILL)
+            except Exception:
+                pass
+        raise TimeoutError(f"the notebook ran past {notebook_timeout} s")
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(notebook_timeout)
+    problems = []
+    try:
+        client.execute()
+    except CellTimeoutError as e:
+        problems.append(f"a cell ran past {cell_timeout} s: {str(e).splitlines()[0] if str(e) else ''}")
+    except DeadKernelError as e:
+        problems.append(f"the kernel died: {e}")
+    except TimeoutError as e:
+        problems.append(str(e))
+    except Exception as e:  # an nbclient failure is a test failure, never a crash of the runner
+        problems.append(f"{type(e).__name__}: {e}")
+    finally:
+        signal.alarm(0)
+    expect = int(nb.metadata.get("optpar", {}).get("expect_images", 0))
+    # After a time-out the missing images say nothing new: only the cells are checked then.
+    problems = problems + check(nb, 0 if problems else expect)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(out))
+    print(json.dumps({"problems": problems}))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("notebooks", nargs="*")
+    ap.add_argument("--kernel", default="optpar-java")
+    ap.add_argument("--root", default=".")
+    ap.add_argument("--out", default="target/notebooks")
+    ap.add_argument("--cell-timeout", type=int, default=int(os.environ.get("OPTPAR_CELL_TIMEOUT", "300")))
+    ap.add_argument("--notebook-timeout", type=int,
+                    default=int(os.environ.get("OPTPAR_NOTEBOOK_TIMEOUT", "600")))
+    ap.add_argument("--child", nargs=2, metavar=("NOTEBOOK", "OUT"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.child:
+        execute_one(Path(args.child[0]), Path(args.child[1]), args.kernel,
+                    args.cell_timeout, args.notebook_timeout)
+        return 0
+
+    root = Path(args.root).resolve()
+    notebooks = find_notebooks(root, args.notebooks)
+    if not notebooks:
+        print("run_notebooks: no notebooks found", file=sys.stderr)
+        print("notebooks: 0 passed, 1 failed")
+        return 1
+    passed, failed = 0, []
+    for path in notebooks:
+        try:
+            rel = path.relative_to(root / "notebooks")
+        except ValueError:
+            rel = Path(path.name)
+        out = Path(args.out).resolve() / rel
+        start = time.monotonic()
+        cmd = [sys.executable, __file__, "--kernel", args.kernel,
+               "--cell-timeout", str(args.cell_timeout),
+               "--notebook-timeout", str(args.notebook_timeout), "--child", str(path), str(out)]
+        try:
+            # The child bounds itself; this outer bound catches a child that cannot.
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=args.notebook_timeout + 60)
+            lines = [l for l in proc.stdout.splitlines() if l.startswith("{")]
+            problems = json.loads(lines[-1])["problems"] if lines else [
+                f"the runner's child failed (exit {proc.returncode}): {proc.stderr.strip()[-500:]}"]
+        except subprocess.TimeoutExpired:
+            problems = [f"the notebook ran past {args.notebook_timeout + 60} s and was stopped"]
+        seconds = time.monotonic() - start
+        if problems:
+            failed.append(rel)
+            print(f"FAIL {rel} ({seconds:.0f} s)")
+            for p in problems:
+                print(f"     {rel}: {p}")
+        else:
+            passed += 1
+            print(f"ok   {rel} ({seconds:.0f} s)")
+        sys.stdout.flush()
+    print(f"executed notebooks with outputs are in {Path(args.out).resolve()}")
+    print(f"notebooks: {passed} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
