@@ -105,6 +105,23 @@ public enum RowScheduling {
 
     abstract void schedule(MandelbrotProblem p, int threads, int grain, RowWork work);
 
+    /**
+     * The work of each row (iterations of the inner loop, summed over the row's pixels): how uneven
+     * the rows are. Computed on one thread.
+     *
+     * <pre>{@code
+     * long[] w = RowScheduling.workPerRow(new MandelbrotProblem(300, 200, 100));   // 200 numbers, largest in the middle
+     * }</pre>
+     */
+    public static long[] workPerRow(MandelbrotProblem p) {
+        long[] w = new long[p.height()];
+        for (int r = 0; r < p.height(); r++) {
+            double cy = p.y(r);
+            for (int c = 0; c < p.width(); c++) w[r] += ScalarMandelbrot.mandel(p.x(c), cy, p.maxIter()) + 1;
+        }
+        return w;
+    }
+
     /** The shared output image and the per-thread work tally. */
     static final class RowWork {
         final MandelbrotProblem p;

@@ -1,6 +1,11 @@
 package optpar.forkjoin;
 
 import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * One run of a {@link RowScheduling}: wall time, the work (iterations) each thread did, busiest
@@ -37,5 +42,29 @@ public record ScheduleReport(RowScheduling way, int threads, int grain, double s
     public String toString() {
         return String.format("%-15s %2d threads: %.3f s, imbalance %.2f, steals %d", way.name().toLowerCase(), threads,
                 seconds, imbalance(), steals);
+    }
+
+    /**
+     * Reports as a table: way, threads, grain, seconds, imbalance, best possible speed-up
+     * ({@code threads / imbalance}), steals.
+     */
+    public static Table table(List<ScheduleReport> reports) {
+        StringColumn way = StringColumn.create("way");
+        IntColumn threads = IntColumn.create("threads");
+        IntColumn grain = IntColumn.create("grain");
+        DoubleColumn seconds = DoubleColumn.create("seconds");
+        DoubleColumn imbalance = DoubleColumn.create("imbalance");
+        DoubleColumn bound = DoubleColumn.create("max speed-up");
+        LongColumn steals = LongColumn.create("steals");
+        for (ScheduleReport r : reports) {
+            way.append(r.way().name().toLowerCase());
+            threads.append(r.threads());
+            grain.append(r.grain());
+            seconds.append(r.seconds());
+            imbalance.append(Math.round(100 * r.imbalance()) / 100.0);
+            bound.append(Math.round(100 * r.threads() / r.imbalance()) / 100.0);
+            steals.append(r.steals());
+        }
+        return Table.create("Row scheduling", way, threads, grain, seconds, imbalance, bound, steals);
     }
 }

@@ -2,6 +2,11 @@ package optpar.races;
 
 import java.util.ArrayList;
 import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Runs the counting ways and reports lost updates as numbers: the race made visible.
@@ -47,5 +52,32 @@ public final class LostUpdates {
             for (int t : threadCounts) out.add(best(way, t, perThread, repeats));
         }
         return out;
+    }
+
+    /**
+     * The reports as a table: way, threads, expected, counted, lost, lost %, ns per increment.
+     *
+     * <pre>{@code
+     * LostUpdates.table(LostUpdates.sweep(List.of(Counting.values()), new int[] {1, 2}, 100_000, 1));
+     * }</pre>
+     */
+    public static Table table(List<CountReport> reports) {
+        StringColumn way = StringColumn.create("way");
+        IntColumn threads = IntColumn.create("threads");
+        LongColumn expected = LongColumn.create("expected");
+        LongColumn counted = LongColumn.create("counted");
+        LongColumn lost = LongColumn.create("lost");
+        DoubleColumn lostPct = DoubleColumn.create("lost %");
+        DoubleColumn ns = DoubleColumn.create("ns/increment");
+        for (CountReport r : reports) {
+            way.append(r.way().name().toLowerCase());
+            threads.append(r.threads());
+            expected.append(r.expected());
+            counted.append(r.counted());
+            lost.append(r.lost());
+            lostPct.append(Math.round(1000 * r.lostFraction()) / 10.0);
+            ns.append(Math.round(100 * r.nanosPerIncrement()) / 100.0);
+        }
+        return Table.create("Counting together", way, threads, expected, counted, lost, lostPct, ns);
     }
 }
