@@ -6,7 +6,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The lecture's {@code solve(problem)} pseudo-code, line by line, as a {@link RecursiveTask}: the sum
- * of an array.
+ * of {@link #work(long)} over an array. {@code work} is a little integer arithmetic per element (a hash),
+ * so the sum is bound by the cores rather than by memory bandwidth, and, being integer, it is the same
+ * in every order of additions.
  * <pre>
  * solve(problem):
  *     if problem is small enough:            if (hi - lo &lt;= threshold)
@@ -23,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>{@code
  * long[] data = ForkJoinSum.randomData(1_000_000, 42);
  * ForkJoinSum.Result r = ForkJoinSum.sum(data, 10_000, 4);   // threshold 10000, 4 worker threads
- * r.sum() == ForkJoinSum.sequential(data);                     // true: integer sums are exact in any order
+ * r.sum() == ForkJoinSum.sequential(data);                     // true: integer sums are the same in any order
  * r.tasks();                                                   // 255 tasks made
  * }</pre>
  */
@@ -85,8 +87,20 @@ public final class ForkJoinSum extends RecursiveTask<Long> {
 
     private static long sequential(long[] data, int lo, int hi) {
         long s = 0;
-        for (int i = lo; i < hi; i++) s += data[i];
+        for (int i = lo; i < hi; i++) s += work(data[i]);
         return s;
+    }
+
+    /**
+     * The work per element: a few multiply-xorshift rounds (the finaliser of SplitMix64), keeping
+     * 10 bits. A few nanoseconds of arithmetic, so a task of 16 elements is cheaper than making the task.
+     */
+    public static long work(long x) {
+        long z = x + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return z & 1023;
     }
 
     /** {@code n} random numbers in [0, 1000), reproducible from {@code seed}. */

@@ -20,7 +20,7 @@ class ForkJoinTest {
             int threads = rnd.nextInt(1, 6);
             ForkJoinSum.Result r = ForkJoinSum.sum(data, threshold, threads);
             assertEquals(ForkJoinSum.sequential(data), r.sum(), "n=" + n + " threshold=" + threshold);
-            assertEquals(Arrays.stream(data).sum(), r.sum());
+            assertEquals(Arrays.stream(data).map(ForkJoinSum::work).sum(), r.sum());
             assertTrue(r.tasks() >= 1 && r.steals() >= 0);
         }
     }
@@ -57,6 +57,21 @@ class ForkJoinTest {
         // The middle bands cross the set: a deterministic fact about the work, not a timing.
         var r = RowScheduling.STATIC_BANDS.run(new MandelbrotProblem(200, 120, 200), 4, 0);
         assertTrue(r.imbalance() > 1.2, r.toString());
+    }
+
+    @Test
+    void workPerRowAddsUpAndMirrorsAboutTheRealAxis() {
+        var p = new MandelbrotProblem(90, 60, 150);
+        long[] w = RowScheduling.workPerRow(p);
+        long total = 0;
+        for (int c : new ScalarMandelbrot().compute(p, 1)) total += c + 1;
+        assertEquals(total, Arrays.stream(w).sum());
+        // y(r) = -y(h - r): conjugate points escape at the same iteration, bit for bit.
+        for (int r = 1; r < p.height(); r++) assertEquals(w[r], w[p.height() - r], "row " + r);
+        var reports = java.util.List.of(RowScheduling.FORK_JOIN.run(p, 2, 3), RowScheduling.STATIC_BANDS.run(p, 3, 0));
+        var t = ScheduleReport.table(reports);
+        assertEquals(2, t.rowCount());
+        assertEquals("fork_join", t.stringColumn("way").get(0));
     }
 
     @Test

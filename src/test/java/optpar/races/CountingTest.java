@@ -45,6 +45,17 @@ class CountingTest {
     }
 
     @Test
+    void tableHasOneRowPerReportAndConsistentColumns() {
+        var reports = java.util.List.of(LostUpdates.run(Counting.RACY, 2, 50_000), LostUpdates.run(Counting.ADDER, 3, 1000));
+        var t = LostUpdates.table(reports);
+        assertEquals(2, t.rowCount());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(t.longColumn("expected").getLong(i), t.longColumn("counted").getLong(i) + t.longColumn("lost").getLong(i));
+        }
+        assertEquals(3000, t.longColumn("counted").getLong(1));
+    }
+
+    @Test
     void badInputIsRejectedWithAClearMessage() {
         var e = assertThrows(IllegalArgumentException.class, () -> Counting.ATOMIC.count(0, 10));
         assertTrue(e.getMessage().contains("threads=0"));
