@@ -14,6 +14,7 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * SetupCheck.table()      // one row per check: what, found, ok
  * SetupCheck.problems()   // only the failing ones, each with what to do
+ * SetupCheck.summary()    // "all is well", or one line per problem
  * }</pre>
  */
 public final class SetupCheck {
@@ -56,6 +57,15 @@ public final class SetupCheck {
     /** The failing checks only; empty when all is well. */
     public static List<Item> problems() {
         return items().stream().filter(i -> !i.ok()).toList();
+    }
+
+    /** "all is well: ..." or one line per failing check with what to do about it. */
+    public static String summary() {
+        List<Item> problems = problems();
+        if (problems.isEmpty()) return "all is well: every check passed";
+        StringBuilder sb = new StringBuilder(problems.size() + " thing(s) to fix:");
+        for (Item i : problems) sb.append("\n- ").append(i.what()).append(": ").append(i.found()).append(" -> ").append(i.fix());
+        return sb.toString();
     }
 
     private static Item vectorApi() {

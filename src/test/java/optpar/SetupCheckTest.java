@@ -20,6 +20,9 @@ class SetupCheckTest {
         var table = SetupCheck.table();
         assertEquals(SetupCheck.items().size(), table.rowCount());
         assertEquals(SetupCheck.items().stream().filter(i -> !i.ok()).count(), SetupCheck.problems().size());
+        String summary = SetupCheck.summary();
+        assertEquals(SetupCheck.problems().isEmpty(), summary.startsWith("all is well"), summary);
+        for (var p : SetupCheck.problems()) assertTrue(summary.contains(p.what() + ": "), summary);
     }
 
     @Test

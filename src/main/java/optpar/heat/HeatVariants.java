@@ -17,7 +17,8 @@ public final class HeatVariants {
 
     /** All variants, the reference first. */
     public static List<HeatSolver> all() {
-        return List.of(new NaiveHeat());
+        return List.of(new NaiveHeat(), new FlatHeat(), new BandsHeat(), new VectorHeat(),
+                new BlockedHeat(), new NativeHeat());
     }
 
     /** The variant called {@code name}; a one-line error listing the allowed names otherwise. */

@@ -14,7 +14,7 @@ public final class NaiveHeat implements HeatSolver {
 
     @Override
     public double[] solve(HeatProblem p, int threads) {
-        if (threads < 1) throw new IllegalArgumentException("threads " + threads + " is not allowed: it must be at least 1");
+        HeatSolver.requireThreads(threads);
         int n = p.n();
         double f = p.factor();
         double[] flat = p.initial();

@@ -31,4 +31,21 @@ public interface MandelbrotKernel {
      * @throws IllegalArgumentException when {@code threads < 1}
      */
     int[] compute(MandelbrotProblem problem, int threads);
+
+    /**
+     * Checks a thread count: returns it when it is at least 1, otherwise throws the course's
+     * one-line error. Every variant calls this first, parallel or not.
+     *
+     * <pre>{@code
+     * int t = MandelbrotKernel.requireThreads(threads);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code threads < 1}
+     */
+    static int requireThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads " + threads + " is not allowed: it must be at least 1");
+        }
+        return threads;
+    }
 }

@@ -17,7 +17,9 @@ public final class MandelbrotVariants {
 
     /** All variants, the reference first. */
     public static List<MandelbrotKernel> all() {
-        return List.of(new ScalarMandelbrot());
+        return List.of(new ScalarMandelbrot(), new ThreadsMandelbrot(), new ExecutorMandelbrot(),
+                new ForkJoinMandelbrot(), new StreamMandelbrot(), new VectorMandelbrot(),
+                new VectorThreadsMandelbrot(), new NativeMandelbrot());
     }
 
     /** The variant called {@code name}; a one-line error listing the allowed names otherwise. */

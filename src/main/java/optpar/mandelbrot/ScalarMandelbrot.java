@@ -14,15 +14,25 @@ public final class ScalarMandelbrot implements MandelbrotKernel {
 
     @Override
     public int[] compute(MandelbrotProblem p, int threads) {
-        if (threads < 1) throw new IllegalArgumentException("threads " + threads + " is not allowed: it must be at least 1");
+        MandelbrotKernel.requireThreads(threads);
         int[] counts = new int[p.pixels()];
         for (int r = 0; r < p.height(); r++) {
-            double cy = p.y(r);
-            for (int c = 0; c < p.width(); c++) {
-                counts[r * p.width() + c] = mandel(p.x(c), cy, p.maxIter());
-            }
+            row(p, r, counts);
         }
         return counts;
+    }
+
+    /**
+     * Fills row {@code r} of {@code counts} with the scalar loop. The parallel variants hand out
+     * rows to threads and call this: the rows are independent, so any split gives the same counts.
+     */
+    public static void row(MandelbrotProblem p, int r, int[] counts) {
+        double cy = p.y(r);
+        int w = p.width();
+        int base = r * w;
+        for (int c = 0; c < w; c++) {
+            counts[base + c] = mandel(p.x(c), cy, p.maxIter());
+        }
     }
 
     /**

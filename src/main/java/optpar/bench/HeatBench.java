@@ -1,0 +1,67 @@
+package optpar.bench;
+
+import java.util.concurrent.TimeUnit;
+import optpar.heat.HeatProblem;
+import optpar.heat.HeatSolver;
+import optpar.heat.HeatVariants;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * JMH benchmark of every heat variant: one whole solve ({@code steps} steps from the initial grid)
+ * per operation, milliseconds per solve. Defaults: N = 1024, 200 steps (the one-thread target);
+ * the bandwidth targets use {@code n=4096}.
+ *
+ * <pre>
+ * java ... optpar.bench.Jmh heat --n 4096 --steps 50 --impl bands,blocked --threads 1,2
+ * java -cp target/optpar.jar:target/lib/* org.openjdk.jmh.Main optpar.bench.HeatBench \
+ *      -p impl=flat,native -p threads=1 -f 1 -wi 3 -i 5
+ * </pre>
+ * Bandwidth achieved = {@code 16 * n * n * steps / time} (see {@link optpar.measure.BandwidthProbe#heatBytes}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+public class HeatBench {
+
+    /** The variant's name ({@link HeatVariants}). */
+    @Param({"naive", "flat", "bands", "vector", "blocked", "native"})
+    public String impl;
+
+    /** Threads given to the variant (serial variants ignore it: run them with threads=1). */
+    @Param({"1", "2"})
+    public int threads;
+
+    @Param({"1024"})
+    public int n;
+
+    @Param({"200"})
+    public int steps;
+
+    private HeatSolver solver;
+    private HeatProblem problem;
+
+    @Setup
+    public void setup() {
+        solver = HeatVariants.byName(impl);
+        if (!solver.available()) throw new IllegalStateException(impl + " is not available here");
+        problem = new HeatProblem(n, steps);
+    }
+
+    @Benchmark
+    public double[] solve() {
+        return solver.solve(problem, threads);
+    }
+}
