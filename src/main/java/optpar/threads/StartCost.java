@@ -60,7 +60,7 @@ public final class StartCost {
      */
     public static double childJvm(int count) {
         if (count < 1 || count > 100) throw new IllegalArgumentException("count=" + count + " is not allowed: use 1 to 100");
-        List<String> cmd = Course.javaCommand(List.of("-Xshare:auto"), Noop.class.getName());
+        List<String> cmd = Course.javaCommand(List.of(), Noop.class.getName());
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) runBounded(cmd);
         return (System.nanoTime() - start) / 1e9 / count;
