@@ -140,6 +140,9 @@ public final class Bench {
                     + (ExternalVariants.forProblem(o.problem()).isEmpty() ? " (none exists yet for " + o.problem() + ")"
                     : " (" + String.join(", ", ExternalVariants.forProblem(o.problem()).stream().map(ExternalVariant::name).toList()) + ")"));
         }
+        for (ExternalVariant x : external) {
+            if (x.available()) x.check(o);
+        }
         List<String> inProcess = chosen.stream().filter(n -> external.stream().noneMatch(x -> x.name().equals(n))).toList();
         MandelbrotProblem mp = o.problem().equals("mandelbrot") ? new MandelbrotProblem(o.width(), o.height(), o.iters()) : null;
         HeatProblem hp = o.problem().equals("heat") ? new HeatProblem(o.n(), o.steps()) : null;
@@ -179,7 +182,15 @@ public final class Bench {
                 notes.accept("skipping " + x.name() + ": not available here");
                 continue;
             }
-            x.run(o, notes).forEach(onRow);
+            try {
+                x.run(o, notes).forEach(onRow);
+            } catch (IllegalArgumentException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A child process failed or ran out of time: its message is the one line to show.
+                err.println("bench: " + x.name() + " failed: " + e.getMessage());
+                return 1;
+            }
         }
         if (rows.isEmpty()) {
             err.println("bench: none of the chosen variants could run here");

@@ -34,9 +34,16 @@ public interface ExternalVariant {
     boolean available();
 
     /**
+     * Refuses options it cannot run with (e.g. more ranks than the grid has rows) with an
+     * {@link IllegalArgumentException} saying what is allowed. Called before anything is measured.
+     */
+    default void check(BenchOptions options) {}
+
+    /**
      * Measures it with the options given (sizes, {@link BenchOptions#ranks()} or threads, repeats) and
      * returns one row per count; the {@code threads} of a row is the number of ranks or processes.
-     * Every child process must have a time bound.
+     * Every child process must have a time bound. A failure at run time (a process that fails or
+     * exceeds its bound) is an exception with a one-line message; the CLI prints it and exits with 1.
      */
     List<Sweep.Measurement> run(BenchOptions options, Consumer<String> notes);
 }

@@ -3,11 +3,11 @@ package optpar.cli;
 import java.util.List;
 
 /**
- * The variants the bench CLI runs in other processes ({@link ExternalVariant}). None yet: the MPI
- * heat solver of issue 6 goes here.
+ * The variants the bench CLI runs in other processes ({@link ExternalVariant}): the heat solver on
+ * MPI ranks ({@link MpiHeatVariant}).
  *
  * <pre>{@code
- * ExternalVariants.forProblem("heat");   // e.g. [mpi] once issue 6 adds it
+ * ExternalVariants.forProblem("heat");   // [mpi]
  * }</pre>
  */
 public final class ExternalVariants {
@@ -15,7 +15,7 @@ public final class ExternalVariants {
 
     /** Every external variant. */
     public static List<ExternalVariant> all() {
-        return List.of();
+        return List.of(new MpiHeatVariant());
     }
 
     /** The external variants of one problem. */

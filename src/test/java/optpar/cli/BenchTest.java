@@ -109,7 +109,7 @@ class BenchTest {
         assertEquals(MandelbrotVariants.all().size(), r.out().size());
         for (var k : MandelbrotVariants.all()) assertTrue(r.out().stream().anyMatch(l -> l.startsWith(k.name() + " ")));
         Run h = bench("heat", "--impl", "list");
-        assertEquals(HeatVariants.all().size(), h.out().size());
+        assertEquals(HeatVariants.all().size() + ExternalVariants.forProblem("heat").size(), h.out().size());
         assertEquals(2, bench("stream", "--impl", "list").out().size());
     }
 
@@ -157,7 +157,8 @@ class BenchTest {
             "heat --warmup -1",
             "heat --n 10 --n 12",                        // given twice
             "heat --plot out.jpg",
-            "heat --ranks 1,2",                          // no external variant yet
+            "heat --impl naive --ranks 1,2",             // --ranks without an external variant
+            "heat --impl mpi --n 5 --ranks 4",           // 3 interior rows for 4 ranks
             "mandelbrot --ranks 2",
     })
     void badInputExitsTwoWithOneLine(String line) {

@@ -1,0 +1,336 @@
+package optpar.mpi;
+
+import optpar.Course;
+import optpar.heat.HeatProblem;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Starts the heat problem on K MPI ranks with Open MPI's {@code mpirun}, streams what the ranks print,
+ * and returns rank 0's result. The notebook, the bench CLI and the tests all launch through this class.
+ *
+ * <pre>{@code
+ * var launcher = new MpiHeatLauncher().output(System.out::println).timeout(Duration.ofMinutes(1));
+ * for (int k : new int[] {1, 2, 3}) {
+ *     MpiHeatResult r = launcher.run(k, new HeatProblem(400, 500));
+ *     System.out.println(k + " ranks: " + r.seconds() + " s, checksum " + r.checksum());
+ * }
+ * }</pre>
+ *
+ * The command it runs ({@link #command}) is
+ * <pre>
+ * mpirun -np K [--oversubscribe] --bind-to none --mca mpi_yield_when_idle 1 \
+ *        java &lt;course JVM options&gt; -XX:+UseSerialGC -cp &lt;course classpath&gt; optpar.mpi.MpiHeatRank N STEPS ...
+ * </pre>
+ * <ul>
+ * <li>{@code --oversubscribe} only when K exceeds the cores: by default mpirun refuses to start more
+ *     ranks than it has slots (cores).</li>
+ * <li>{@code --bind-to none}: a JVM is more than one thread (JIT compiler, garbage collector); pinned to
+ *     one core it would compete with itself.</li>
+ * <li>{@code mpi_yield_when_idle 1}: a rank waiting for a message gives its core away instead of
+ *     spinning. On a laptop or a shared machine, where ranks share cores with other work, spinning can
+ *     starve the very rank being waited for; on a dedicated cluster node you would leave it off
+ *     ({@link #yieldWhenIdle(boolean)}).</li>
+ * <li>Open MPI refuses to run as root unless two variables say it may; they are set only when this JVM
+ *     runs as root (containers, CI).</li>
+ * </ul>
+ * Every failure is one clear line in an {@link MpiException} (or {@link IllegalArgumentException} for
+ * bad input): mpirun missing, a rank that fails, a run that exceeds its time bound (the whole process tree
+ * is then ended). Nothing is left running.
+ */
+public final class MpiHeatLauncher {
+    /** The main class every rank runs. */
+    public static final String RANK_MAIN = MpiHeatRank.class.getName();
+
+    /** Every rank JVM prints this (the course's JVM options add the Vector API module); it says nothing about the run. */
+    private static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
+
+    private Duration timeout = Duration.ofMinutes(2);
+    private Consumer<String> output = line -> {};
+    private int warmup = 30;
+    private int repeat = 1;
+    private int reportEvery = 0;
+    private Path gridFile;
+    private int failRank = -1;
+    private boolean yieldWhenIdle = true;
+    private Path mpirunPath;
+    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+
+    /** The most a run may take, mpirun and JVM start-up included (default 2 minutes). */
+    public MpiHeatLauncher timeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout " + timeout + " is not allowed: it must be positive");
+        }
+        this.timeout = timeout;
+        return this;
+    }
+
+    /** Receives every line mpirun and the ranks print, on the calling thread, as it arrives. */
+    public MpiHeatLauncher output(Consumer<String> output) {
+        this.output = output;
+        return this;
+    }
+
+    /** Untimed warm-up steps each rank takes before the clock starts (default 30; 0 to see a cold JVM). */
+    public MpiHeatLauncher warmup(int steps) {
+        if (steps < 0) throw new IllegalArgumentException("warm-up " + steps + " is not allowed: use 0 or more steps");
+        this.warmup = steps;
+        return this;
+    }
+
+    /** Timed runs per launch, each from the initial field (default 1); the result's seconds is the best. */
+    public MpiHeatLauncher repeat(int runs) {
+        if (runs < 1) throw new IllegalArgumentException("repeat " + runs + " is not allowed: use 1 or more timed runs");
+        this.repeat = runs;
+        return this;
+    }
+
+    /** Every {@code k} steps rank 0 prints the all-reduced total heat (default 0: only at the end). */
+    public MpiHeatLauncher reportEvery(int k) {
+        if (k < 0) throw new IllegalArgumentException("report interval " + k + " is not allowed: use 0 (only at the end) or more");
+        this.reportEvery = k;
+        return this;
+    }
+
+    /** Rank 0 writes the final grid there ({@link MpiHeatResult#grid()} reads it back); null for none. */
+    public MpiHeatLauncher gridFile(Path file) {
+        this.gridFile = file;
+        return this;
+    }
+
+    /** Makes rank {@code r} fail at its first step, to see how the job ends; -1 (default) for none. */
+    public MpiHeatLauncher failRank(int r) {
+        this.failRank = r;
+        return this;
+    }
+
+    /** Whether waiting ranks give their core away (default true; see the class comment). */
+    public MpiHeatLauncher yieldWhenIdle(boolean yes) {
+        this.yieldWhenIdle = yes;
+        return this;
+    }
+
+    /** Uses this mpirun instead of looking one up (e.g. another Open MPI install). */
+    public MpiHeatLauncher mpirun(Path mpirun) {
+        this.mpirunPath = mpirun;
+        return this;
+    }
+
+    /**
+     * An environment variable for mpirun and every rank, e.g. {@code OMPI_MCA_btl=self,vader} to choose
+     * Open MPI's transports, or {@code OPTPAR_MPI_LIBRARY} to load another libmpi.
+     */
+    public MpiHeatLauncher env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** mpirun: {@code OPTPAR_MPIRUN} when set, else the first {@code mpirun} on the PATH. */
+    public static Optional<Path> mpirun() {
+        String explicit = System.getenv("OPTPAR_MPIRUN");
+        if (explicit != null && !explicit.isBlank()) {
+            Path p = Path.of(explicit);
+            return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+        }
+        String path = System.getenv("PATH");
+        if (path == null) return Optional.empty();
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path p = Path.of(dir, "mpirun");
+            if (Files.isExecutable(p)) return Optional.of(p);
+        }
+        return Optional.empty();
+    }
+
+    /** True when mpirun can be found (Debian: {@code apt-get install openmpi-bin libopenmpi-dev}). */
+    public static boolean available() {
+        return mpirun().isPresent();
+    }
+
+    /** True when this JVM runs as root (uid 0), where Open MPI needs its allow-root variables. */
+    public static boolean runningAsRoot() {
+        try {
+            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
+        } catch (Exception e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
+    }
+
+    /**
+     * The command line {@link #run} starts, for showing and for copying into a terminal.
+     *
+     * @throws IllegalArgumentException when the grid has fewer interior rows than ranks
+     * @throws MpiException when mpirun is not installed
+     */
+    public List<String> command(int ranks, HeatProblem problem) {
+        new RowBlocks(problem.n(), ranks);   // each rank needs at least one interior row: say so before launching
+        if (failRank >= ranks) {
+            throw new IllegalArgumentException("failRank " + failRank + " is not a rank of this run: use 0.." + (ranks - 1) + " or -1 for none");
+        }
+        Optional<Path> found = mpirunPath == null ? mpirun()
+                : Optional.of(mpirunPath).filter(Files::isExecutable);
+        Path mpirun = found.orElseThrow(() -> new MpiException((mpirunPath == null ? "mpirun was not found on the PATH"
+                : "mpirun " + mpirunPath + " does not exist or is not executable")
+                + ": install Open MPI (Debian: apt-get install openmpi-bin libopenmpi-dev) or set OPTPAR_MPIRUN"));
+        List<String> cmd = new ArrayList<>(List.of(mpirun.toString(), "-np", Integer.toString(ranks)));
+        if (ranks > Course.cores()) cmd.add("--oversubscribe");
+        cmd.addAll(List.of("--bind-to", "none"));
+        if (yieldWhenIdle) cmd.addAll(List.of("--mca", "mpi_yield_when_idle", "1"));
+
+        List<String> args = new ArrayList<>(List.of(Integer.toString(problem.n()), Integer.toString(problem.steps()),
+                "--warmup", Integer.toString(warmup), "--repeat", Integer.toString(repeat),
+                "--report-every", Integer.toString(reportEvery)));
+        if (gridFile != null) args.addAll(List.of("--grid-out", gridFile.toAbsolutePath().toString()));
+        if (failRank >= 0) args.addAll(List.of("--fail-rank", Integer.toString(failRank)));
+        // Serial GC: each rank is one thread of work; a parallel collector would start GC threads for
+        // every core in every rank.
+        cmd.addAll(Course.javaCommand(List.of("-XX:+UseSerialGC"), RANK_MAIN, args.toArray(String[]::new)));
+        return cmd;
+    }
+
+    /**
+     * Runs the problem on {@code ranks} MPI ranks and returns rank 0's result.
+     *
+     * @throws IllegalArgumentException when the grid is too small for the rank count
+     * @throws MpiException when mpirun is missing, a rank fails, or the run exceeds its time bound
+     */
+    public MpiHeatResult run(int ranks, HeatProblem problem) {
+        List<String> cmd = command(ranks, problem);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (runningAsRoot()) {
+            pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT", "1");
+            pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+        }
+        pb.environment().putAll(environment);
+        if (gridFile != null) {
+            try {
+                Files.deleteIfExists(gridFile);   // a stale grid must not pass for this run's
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot replace the grid file " + gridFile + ": " + e.getMessage(), e);
+            }
+        }
+
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new MpiException("cannot start " + cmd.getFirst() + ": " + e.getMessage(), e);
+        }
+        List<String> lines = new ArrayList<>();
+        String resultLine = null;
+        try {
+            // A reader thread moves lines into a queue; this thread hands them to the consumer, so a
+            // notebook prints them from the cell's own thread, and waits no longer than the deadline.
+            BlockingQueue<Optional<String>> queue = new LinkedBlockingQueue<>();
+            Thread reader = Thread.ofVirtual().start(() -> pump(process, queue));
+            while (true) {
+                Optional<String> next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (next == null) throw timedOut(ranks, process);
+                if (next.isEmpty()) break;                        // end of output
+                String line = next.get();
+                lines.add(line);
+                if (line.startsWith(MpiHeatRank.RESULT_TAG + " ")) resultLine = line;
+                if (!line.equals(INCUBATOR_WARNING)) output.accept(line);   // kept in lines, not shown
+            }
+            if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw timedOut(ranks, process);
+            }
+            reader.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MpiException("interrupted while waiting for mpirun -np " + ranks + "; its processes were ended");
+        } finally {
+            endTree(process);
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+
+        int exit = process.exitValue();
+        if (exit != 0) {
+            throw new MpiException("mpirun -np " + ranks + " failed (exit " + exit + "): " + firstError(lines));
+        }
+        if (resultLine == null) {
+            throw new MpiException("mpirun -np " + ranks + " ended without rank 0's " + MpiHeatRank.RESULT_TAG + " line: "
+                    + firstError(lines));
+        }
+        return MpiHeatResult.parse(resultLine, wall, gridFile, lines);
+    }
+
+    private static void pump(Process process, BlockingQueue<Optional<String>> queue) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) queue.add(Optional.of(line));
+        } catch (IOException e) {
+            // The stream closes when the process is ended: the end of output either way.
+        } finally {
+            queue.add(Optional.empty());
+        }
+    }
+
+    private MpiException timedOut(int ranks, Process process) {
+        endTree(process);
+        return new MpiException("mpirun -np " + ranks + " did not finish within " + timeout.toSeconds()
+                + " s and was ended with all its ranks (shrink n or steps, or raise the launcher's timeout)");
+    }
+
+    /** Ends mpirun and every process under it (the rank JVMs): nothing may outlive a run. */
+    private static void endTree(Process process) {
+        if (!process.isAlive()) return;
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+            for (ProcessHandle h : tree) h.onExit().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // a process that takes longer than 5 s to die after SIGKILL: nothing more we can do
+        }
+    }
+
+    /** The line that best says what went wrong: a rank's "error:" line, else mpirun's last words. */
+    static String firstError(List<String> lines) {
+        for (String line : lines) {
+            if (line.contains("error: ")) return line.trim();
+        }
+        List<String> meaningful = lines.stream().map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("---")).toList();
+        if (meaningful.isEmpty()) return "no output";
+        return String.join(" ", meaningful.subList(Math.max(0, meaningful.size() - 3), meaningful.size()));
+    }
+
+    /**
+     * From a terminal: {@code java ... optpar.mpi.MpiHeatLauncher RANKS N STEPS}, e.g. {@code 1,2,3 200 100}.
+     * Prints the ranks' output and one summary line per rank count.
+     */
+    public static void main(String[] args) {
+        try {
+            if (args.length != 3) throw new IllegalArgumentException("usage: MpiHeatLauncher RANKS N STEPS, e.g. 1,2,3 200 100");
+            int[] ranks = Course.parseCounts(args[0], "RANKS");
+            var problem = new HeatProblem(Course.parseCounts(args[1], "N")[0], Course.parseCounts(args[2], "STEPS")[0]);
+            var launcher = new MpiHeatLauncher().output(System.out::println);
+            for (int k : ranks) {
+                MpiHeatResult r = launcher.run(k, problem);
+                System.out.printf("ranks=%d seconds=%.4f wall=%.2f checksum=%s%n", k, r.seconds(), r.wallSeconds(), r.checksum());
+            }
+        } catch (IllegalArgumentException | MpiException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package optpar.cli;
+
+import optpar.heat.HeatProblem;
+import optpar.heat.NaiveHeat;
+import optpar.mpi.MpiException;
+import optpar.mpi.MpiHeatLauncher;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static optpar.cli.BenchTest.bench;
+import static optpar.cli.BenchTest.cell;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** {@code bench heat --impl mpi}: real mpirun behind the bench CLI. */
+class MpiHeatVariantTest {
+
+    @BeforeAll
+    static void needsMpirun() {
+        assumeTrue(MpiHeatLauncher.available(),
+                "mpirun is not installed here (Debian: openmpi-bin, libopenmpi-dev): the MPI tests need a real Open MPI");
+    }
+
+    @Test
+    void oneRowPerRankCountWithTheSerialChecksum() {
+        Random rnd = new Random();
+        int n = 21 + 6 * rnd.nextInt(10), steps = 5 + rnd.nextInt(20);   // n-2 = 19 + 6k: neither 2 nor 3 divides it
+        var r = bench("heat", "--impl", "mpi", "--ranks", "1,2,3", "--n", "" + n, "--steps", "" + steps,
+                "--repeat", "2", "--warmup", "1");
+        assertEquals(0, r.status(), r.err().toString());
+        assertEquals(Bench.HEADER, r.out().getFirst());
+        List<String> rows = r.out().subList(1, r.out().size());
+        assertEquals(3, rows.size(), rows.toString());
+        double expected = HeatProblem.checksum(new NaiveHeat().solve(new HeatProblem(n, steps), 1));
+        for (int i = 0; i < 3; i++) {
+            String row = rows.get(i);
+            assertEquals("heat", cell(row, "problem"));
+            assertEquals("mpi", cell(row, "impl"));
+            assertEquals("" + (i + 1), cell(row, "threads"), "threads holds the rank count");
+            assertEquals("" + n, cell(row, "size"));
+            assertEquals(expected, Double.parseDouble(cell(row, "checksum")), 0.0, "bit for bit: " + row);
+            assertTrue(Double.parseDouble(cell(row, "seconds")) > 0, row);
+        }
+        assertTrue(r.err().stream().anyMatch(l -> l.startsWith("# mpi: 3 rank(s), whole mpirun")), r.err().toString());
+    }
+
+    @Test
+    void withoutRanksTheThreadCountsAreUsedAndSaidSo() {
+        var r = bench("heat", "--impl", "mpi", "--threads", "2", "--n", "12", "--steps", "3", "--repeat", "1", "--warmup", "0");
+        assertEquals(0, r.status(), r.err().toString());
+        assertEquals(2, r.out().size(), r.out().toString());
+        assertEquals("2", cell(r.out().get(1), "threads"));
+        assertTrue(r.err().stream().anyMatch(l -> l.contains("no --ranks given")), r.err().toString());
+    }
+
+    @Test
+    void aFailingRankIsAnExceptionWithItsLine() {
+        var variant = new MpiHeatVariant(() -> new MpiHeatLauncher().timeout(Duration.ofSeconds(90)).failRank(1));
+        var options = BenchOptions.parse("heat", "--impl", "mpi", "--ranks", "2", "--n", "20", "--steps", "5", "--warmup", "0");
+        List<String> notes = new ArrayList<>();
+        var e = assertThrows(MpiException.class, () -> variant.run(options, notes::add));
+        assertTrue(e.getMessage().contains("rank 1 error: failing on purpose"), e.getMessage());
+    }
+}

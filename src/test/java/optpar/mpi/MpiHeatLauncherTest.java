@@ -1,0 +1,125 @@
+package optpar.mpi;
+
+import optpar.heat.HeatProblem;
+import optpar.heat.NaiveHeat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Real Open MPI: each test starts mpirun with real rank JVMs. */
+class MpiHeatLauncherTest {
+
+    @BeforeAll
+    static void needsMpirun() {
+        assumeTrue(MpiHeatLauncher.available(),
+                "mpirun is not installed here (Debian: openmpi-bin, libopenmpi-dev): the MPI tests need a real Open MPI");
+    }
+
+    private static MpiHeatLauncher launcher() {
+        return new MpiHeatLauncher().timeout(Duration.ofSeconds(90)).warmup(2);
+    }
+
+    /** n chosen at random so that n-2 interior rows do NOT divide evenly over the ranks (except for 1 rank). */
+    private static int awkwardN(int ranks, Random rnd) {
+        while (true) {
+            int n = 20 + rnd.nextInt(60);
+            if (ranks == 1 || (n - 2) % ranks != 0) return n;
+        }
+    }
+
+    @ParameterizedTest(name = "mpirun -np {0} gives the serial grid bit for bit")
+    @ValueSource(ints = {1, 2, 3})
+    void everyRankCountGivesTheSerialGrid(int ranks, @TempDir Path dir) {
+        Random rnd = new Random();
+        var problem = new HeatProblem(awkwardN(ranks, rnd), 10 + rnd.nextInt(40));
+        double[] serial = new NaiveHeat().solve(problem, 1);
+        List<String> streamed = new ArrayList<>();
+
+        MpiHeatResult r = launcher().gridFile(dir.resolve("grid.bin")).reportEvery(5).repeat(2).output(streamed::add)
+                .run(ranks, problem);
+
+        String what = "n=" + problem.n() + " steps=" + problem.steps() + " ranks=" + ranks;
+        assertEquals(ranks, r.ranks());
+        assertEquals(HeatProblem.checksum(serial), r.checksum(), 0.0, "checksum, " + what);
+        assertArrayEquals(serial, r.grid(), "gathered grid, " + what);
+        assertEquals(r.checksum(), r.totalHeat(), 1e-12 * Math.abs(r.checksum()),
+                "the all-reduced total heat is the same sum in another order");
+        for (int rank = 0; rank < ranks; rank++) {
+            String prefix = "rank " + rank + " of " + ranks + ":";
+            assertTrue(streamed.stream().anyMatch(l -> l.startsWith(prefix)), "rank " + rank + " spoke: " + streamed);
+        }
+        assertEquals(2, r.runs().size(), "two timed runs: " + r.runs());
+        assertEquals(Math.min(r.runs().get(0), r.runs().get(1)), r.seconds(), "seconds is the best run");
+        assertTrue(r.seconds() >= 0 && r.wallSeconds() >= r.seconds(), "timings: " + r);
+    }
+
+    @Test
+    void moreRanksThanCoresAreOversubscribed() {
+        var problem = new HeatProblem(12, 7);
+        int ranks = 3;
+        List<String> cmd = launcher().command(ranks, problem);
+        assertEquals(ranks > Runtime.getRuntime().availableProcessors(), cmd.contains("--oversubscribe"), cmd.toString());
+        assertTrue(cmd.contains(MpiHeatLauncher.RANK_MAIN), cmd.toString());
+    }
+
+    @Test
+    void aGridTooSmallForTheRanksIsRefusedBeforeLaunching() {
+        var e = assertThrows(IllegalArgumentException.class, () -> launcher().run(3, new HeatProblem(4, 10)));
+        assertTrue(e.getMessage().contains("use at most 2 ranks"), e.getMessage());
+    }
+
+    @Test
+    void aFailingRankEndsTheJobWithItsMessage() {
+        long start = System.nanoTime();
+        var e = assertThrows(MpiException.class, () -> launcher().failRank(1).run(3, new HeatProblem(30, 1000)));
+        assertTrue(e.getMessage().startsWith("mpirun -np 3 failed (exit "), e.getMessage());
+        assertTrue(e.getMessage().contains("rank 1 error: failing on purpose at step 1"), e.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(60).toNanos(), "the other ranks were not left waiting");
+    }
+
+    @Test
+    void aRunOverItsTimeBoundIsEndedWithItsWholeProcessTree(@TempDir Path dir) {
+        Path marker = dir.resolve("timeout-marker.bin");   // appears on the ranks' command lines
+        var e = assertThrows(MpiException.class, () -> launcher().timeout(Duration.ofSeconds(3)).gridFile(marker)
+                .run(2, new HeatProblem(2000, 1_000_000)));
+        assertTrue(e.getMessage().contains("did not finish within 3 s"), e.getMessage());
+        List<String> left = ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains(marker.toString())).toList();
+        assertEquals(List.of(), left, "processes left running after the time-out");
+    }
+
+    @Test
+    void aMissingMpirunIsNamed() {
+        var e = assertThrows(MpiException.class, () -> launcher().mpirun(Path.of("/nonexistent/bin/mpirun"))
+                .run(2, new HeatProblem(10, 1)));
+        assertTrue(e.getMessage().startsWith("mpirun /nonexistent/bin/mpirun does not exist or is not executable: install Open MPI"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMissingMpiLibraryIsNamedByTheRanks() {
+        var e = assertThrows(MpiException.class, () -> launcher().env("OPTPAR_MPI_LIBRARY", "/nonexistent/libmpi.so.40")
+                .run(2, new HeatProblem(10, 1)));
+        assertTrue(e.getMessage().contains("error: Open MPI's C library /nonexistent/libmpi.so.40 was not found"), e.getMessage());
+    }
+
+    @Test
+    void badLauncherSettingsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> launcher().timeout(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> launcher().warmup(-1));
+        var e = assertThrows(IllegalArgumentException.class, () -> launcher().failRank(5).command(2, new HeatProblem(10, 1)));
+        assertTrue(e.getMessage().contains("use 0..1"), e.getMessage());
+    }
+}

@@ -1,0 +1,59 @@
+package optpar.nativecode;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The C functions give what the Java twins give (on fresh random inputs). Skipped without gcc. */
+class NativeCallsTest {
+    private final Random rnd = new Random();
+
+    @BeforeEach
+    void needsTheLibrary() {
+        assumeTrue(optpar.NativeLibrary.available(), optpar.NativeLibrary.unavailableReason());
+    }
+
+    @Test
+    void everyCallCountsOnce() {
+        long n = rnd.nextInt(100_000);
+        assertEquals(n, CallCost.javaCalls(n));
+        assertEquals(n, CallCost.nativeCalls(n));
+        assertEquals(n, CallCost.criticalCalls(n));
+        assertThrows(IllegalArgumentException.class, () -> CallCost.nativeCalls(-1));
+    }
+
+    @Test
+    void theFourSumsGiveTheSameBits() {
+        for (int n : new int[]{0, 1, 7, 1 + rnd.nextInt(100_000)}) {
+            double[] a = CrossingCost.data(n, rnd.nextLong());
+            double expected = CrossingCost.sumJava(a);
+            assertEquals(expected, CrossingCost.sumCopying(a), "copying, n=" + n);
+            assertEquals(expected, CrossingCost.sumHeapCritical(a), "heap critical, n=" + n);
+            try (CrossingCost.OffHeap off = CrossingCost.OffHeap.of(a)) {
+                assertEquals(expected, CrossingCost.sumOffHeap(off), "off heap, n=" + n);
+            }
+        }
+    }
+
+    @Test
+    void theCFunctionsAreInTheLibrary() {
+        assertTrue(optpar.NativeLibrary.has("optpar_ffi_increment"));
+        assertTrue(optpar.NativeLibrary.has("optpar_ffi_sum"));
+    }
+
+    @Test
+    void theSweepHasOneRowPerLengthAndPositiveCosts() {
+        var t = CrossingCost.sweep(new int[]{1, 100, 1 + rnd.nextInt(5000)}, 20_000);
+        assertEquals(3, t.rowCount());
+        assertEquals(1 + CrossingCost.WAYS.size(), t.columnCount());
+        for (int c = 1; c < t.columnCount(); c++) {
+            for (int r = 0; r < t.rowCount(); r++) assertTrue(t.doubleColumn(c).getDouble(r) > 0);
+        }
+        assertNotNull(CrossingCost.chart(t));
+        assertThrows(IllegalArgumentException.class, () -> CrossingCost.sweep(new int[]{0}, 1000));
+    }
+}
