@@ -9,6 +9,7 @@ least K image/png outputs. The last line is ``notebooks: N passed, M failed``.
     OPTPAR_QUICK=1 python3 run_notebooks.py --kernel optpar-java --out target/notebooks --root .
 """
 import argparse
+import asyncio
 import json
 import os
 import signal
@@ -66,27 +67,35 @@ KERNEL_STARTS = 4
 READY_SECONDS = 20
 
 
-def start_answering_kernel(kernel: str, cwd: Path):
-    """Starts the kernel and returns (manager, starts) once it answers ``kernel_info``.
+async def start_answering_kernel(kernel: str, cwd: Path):
+    """Starts the kernel; returns (manager, client, starts) once it answers on shell and iopub.
 
-    rapaio-jupyter-kernel 3.0.1 sometimes comes up with a shell socket that never receives
-    anything (seen in about 1 start in 7 here, idle machine or not, with its own launcher too):
-    such a kernel is stopped and a fresh one started, a few times at most. A kernel that
-    answers is never restarted, so a notebook's own errors are not retried away.
+    rapaio-jupyter-kernel 3.0.1 sometimes accepts a client connection that then never delivers
+    a message (seen here in about 1 connection in 7, idle machine or not). So the client that is
+    checked here, by a kernel_info request and a silent execution whose output must arrive, is the
+    very client that runs the notebook; a kernel that does not answer is stopped and a fresh one
+    started, a few times at most. A notebook's own errors are never retried away.
     """
-    from jupyter_client.manager import KernelManager
+    from jupyter_client.manager import AsyncKernelManager
     for attempt in range(1, KERNEL_STARTS + 1):
-        km = KernelManager(kernel_name=kernel)
-        km.start_kernel(cwd=str(cwd))
+        km = AsyncKernelManager(kernel_name=kernel)
+        await km.start_kernel(cwd=str(cwd))
         kc = km.client()
         kc.start_channels()
         try:
-            kc.wait_for_ready(timeout=READY_SECONDS)
-            return km, attempt
-        except RuntimeError:
-            km.shutdown_kernel(now=True)
-        finally:
+            await kc.wait_for_ready(timeout=READY_SECONDS)
+            msg_id = kc.execute("1", silent=True, store_history=False)
+            deadline = time.monotonic() + READY_SECONDS
+            while True:
+                msg = await kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+                if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                        and msg["content"].get("execution_state") == "idle"):
+                    break
+            await kc.get_shell_msg(timeout=READY_SECONDS)  # the execute_reply
+            return km, kc, attempt
+        except Exception:
             kc.stop_channels()
+            await km.shutdown_kernel(now=True)
     raise RuntimeError(f"the kernel did not answer within {READY_SECONDS} s in {KERNEL_STARTS} starts")
 
 
@@ -97,31 +106,37 @@ def execute_one(path: Path, out: Path, kernel: str, cell_timeout: int, notebook_
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
     nb = nbformat.read(str(path), as_version=4)
-    try:
-        km, attempts = start_answering_kernel(kernel, path.parent)
-    except RuntimeError as e:
-        print(json.dumps({"problems": [str(e)]}))
-        return
-    client = NotebookClient(nb, km=km, kernel_name=kernel, timeout=cell_timeout, startup_timeout=90,
-                            allow_errors=True, record_timing=True,
-                            resources={"metadata": {"path": str(path.parent)}})
+    problems = []
+    state = {}
 
     def on_alarm(signum, frame):
         # The kernel does not die with its client: kill it first, then give up on the notebook.
-        km = getattr(client, "km", None)
+        km = state.get("km")
         if km is not None and getattr(km, "provisioner", None) is not None:
             try:
-                pid = km.provisioner.process.pid
-                os.kill(pid, signal.SIGKILL)
+                os.kill(km.provisioner.process.pid, signal.SIGKILL)
             except Exception:
                 pass
         raise TimeoutError(f"the notebook ran past {notebook_timeout} s")
 
+    async def run():
+        km, kc, state["attempts"] = await start_answering_kernel(kernel, path.parent)
+        state["km"] = km
+        client = NotebookClient(nb, km=km, kernel_name=kernel, timeout=cell_timeout,
+                                allow_errors=True, record_timing=True,
+                                resources={"metadata": {"path": str(path.parent)}})
+        client.kc = kc            # the client checked above runs the notebook (see start_answering_kernel)
+        kc.allow_stdin = False
+        try:
+            await client.async_execute()
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+
     signal.signal(signal.SIGALRM, on_alarm)
     signal.alarm(notebook_timeout)
-    problems = []
     try:
-        client.execute()
+        asyncio.run(run())
     except CellTimeoutError as e:
         problems.append(f"a cell ran past {cell_timeout} s: {str(e).splitlines()[0] if str(e) else ''}")
     except DeadKernelError as e:
@@ -132,16 +147,12 @@ def execute_one(path: Path, out: Path, kernel: str, cell_timeout: int, notebook_
         problems.append(f"{type(e).__name__}: {e}")
     finally:
         signal.alarm(0)
-        try:
-            km.shutdown_kernel(now=True)
-        except Exception:
-            pass
     expect = int(nb.metadata.get("optpar", {}).get("expect_images", 0))
     # After a time-out the missing images say nothing new: only the cells are checked then.
     problems = problems + check(nb, 0 if problems else expect)
     out.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, str(out))
-    print(json.dumps({"problems": problems, "kernel_starts": attempts}))
+    print(json.dumps({"problems": problems, "kernel_starts": state.get("attempts", 0)}))
 
 
 STARTUP_FAILURE = "Kernel didn't respond"
