@@ -84,7 +84,8 @@ public final class Charts {
 
     /**
      * Speed-up against threads for every variant of a {@link Sweep} table that ran on more than one
-     * thread count, with the ideal line (speed-up = threads) and each variant's Amdahl fit (dashed).
+     * thread count, with the ideal line (speed-up = threads) and each
+     * variant's Amdahl fit (dashed; fitted on the counts up to the cores: past them the cores ran out).
      */
     public static BufferedImage speedup(Table sweep) {
         return speedup("Speed-up", sweep);
@@ -138,20 +139,32 @@ public final class Charts {
         // The fit gets the colour of its points, so set both (XChart picks colours only when painting).
         measured.setLineColor(colour);
         measured.setMarkerColor(colour);
-        // Through two points (1 and p threads) the law fits exactly: a fit says something from three on.
-        if (java.util.Arrays.stream(threads).distinct().count() < 3) return;
-        Amdahl a = Amdahl.fit(threads, speedups);
+        // Amdahl's law assumes a core per thread: past the machine's cores the curve flattens because
+        // the cores ran out, not because of a serial part. So the fit sees only counts up to the cores
+        // (and needs two of them); its curve then shows what more cores would give.
+        int cores = optpar.Course.cores();
+        int[] fitThreads = java.util.stream.IntStream.range(0, threads.length).filter(i -> threads[i] <= cores)
+                .map(i -> threads[i]).toArray();
+        double[] fitSpeedups = java.util.stream.IntStream.range(0, threads.length).filter(i -> threads[i] <= cores)
+                .mapToDouble(i -> speedups[i]).toArray();
+        if (java.util.Arrays.stream(fitThreads).distinct().count() < 2) return;
+        Amdahl a = Amdahl.fit(fitThreads, fitSpeedups);
         int max = 1;
         for (int t : threads) max = Math.max(max, t);
         double[] fx = grid(1, max, 50);
         double[] fy = new double[fx.length];
         for (int i = 0; i < fx.length; i++) fy[i] = a.predict(fx[i]);
-        XYSeries fit = chart.addSeries(String.format(Locale.ROOT, "%s: Amdahl s=%.3f", name, a.serialFraction()), fx, fy);
+        XYSeries fit = chart.addSeries(String.format(Locale.ROOT, "%s: Amdahl s=%.3f (fit on <= %d threads)",
+                name, a.serialFraction(), cores), fx, fy);
         fit.setMarker(SeriesMarkers.NONE);
         fit.setLineStyle(SeriesLines.DASH_DASH);
         fit.setLineColor(colour);
     }
 
+    /**
+     * The ideal: T threads, T times faster. Past the cores only work that waits (sleeps, I/O) can
+     * follow it; CPU work flattens there, and the notebooks say so.
+     */
     private static void addIdeal(XYChart chart, int maxThreads) {
         XYSeries ideal = chart.addSeries("ideal", new double[] {1, Math.max(2, maxThreads)}, new double[] {1, Math.max(2, maxThreads)});
         ideal.setMarker(SeriesMarkers.NONE);
