@@ -39,6 +39,7 @@ public final class DeadlockDemo {
      * @throws IllegalArgumentException when {@code bound} is not positive
      */
     public static LockReport run(Transfers way, Duration bound) {
+        Watchdog.requirePositive(bound);   // before any thread starts
         Account a = new Account(1, 100);
         Account b = new Account(2, 100);
         long before = a.balance() + b.balance();

@@ -25,6 +25,7 @@ public final class TransferStress {
      * @throws IllegalArgumentException when transfersPerThread is not in [1, 10^8] or bound is not positive
      */
     public static LockReport run(Transfers way, int transfersPerThread, Duration bound) {
+        Watchdog.requirePositive(bound);   // before any thread starts
         if (transfersPerThread < 1 || transfersPerThread > 100_000_000) {
             throw new IllegalArgumentException("transfersPerThread=" + transfersPerThread + " is not allowed: use 1 to 100000000");
         }

@@ -56,9 +56,7 @@ public final class Watchdog {
      */
     public static Result watch(List<Thread> threads, Duration bound) {
         if (threads.isEmpty()) throw new IllegalArgumentException("no threads to watch: give at least one");
-        if (bound.isNegative() || bound.isZero()) {
-            throw new IllegalArgumentException("bound " + bound + " is not allowed: it must be positive");
-        }
+        requirePositive(bound);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Set<Long> ours = new HashSet<>();
         for (Thread t : threads) ours.add(t.threadId());
@@ -104,6 +102,19 @@ public final class Watchdog {
         long[] stuck = mx.findDeadlockedThreads();
         if (stuck != null) for (long id : stuck) ids.add(id);
         return ids;
+    }
+
+    /**
+     * Checks a bound before any thread is started: a demo that started its threads and only then
+     * found its bound bad would leave them running unwatched.
+     *
+     * @throws IllegalArgumentException when {@code bound} is not positive
+     */
+    public static Duration requirePositive(Duration bound) {
+        if (bound == null || bound.isNegative() || bound.isZero()) {
+            throw new IllegalArgumentException("bound " + bound + " is not allowed: it must be positive");
+        }
+        return bound;
     }
 
     private static void joinAll(List<Thread> threads, Duration within) {

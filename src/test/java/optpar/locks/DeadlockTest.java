@@ -77,5 +77,6 @@ class DeadlockTest {
         assertThrows(IllegalArgumentException.class, () -> Transfers.ORDERED.transfer(a, new Account(1, 0), 1));
         assertThrows(IllegalArgumentException.class, () -> TransferStress.run(Transfers.ORDERED, 0, Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> DeadlockDemo.run(Transfers.ORDERED, Duration.ZERO));
+        assertFalse(transferThreadsAlive(), "a bad bound is refused before any thread starts");
     }
 }
