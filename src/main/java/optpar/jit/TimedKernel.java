@@ -52,13 +52,7 @@ public final class TimedKernel {
                 MandelbrotKernel k = MandelbrotVariants.byName(args[1]);
                 var p = new MandelbrotProblem(num(args[2]), num(args[3]), num(args[4]));
                 int threads = num(args[5]), calls = positive(args[6]);
-                int[] counts = null;
-                for (int i = 0; i < calls; i++) {
-                    long t0 = System.nanoTime();
-                    counts = k.compute(p, threads);
-                    long t1 = System.nanoTime();
-                    report(i, uptime0, nano0, t0, t1);
-                }
+                int[] counts = timeCalls(calls, uptime0, nano0, () -> k.compute(p, threads));
                 System.err.println(CHECKSUM + " " + MandelbrotProblem.checksum(counts));
             }
             case "heat" -> {
@@ -66,13 +60,7 @@ public final class TimedKernel {
                 HeatSolver s = HeatVariants.byName(args[1]);
                 var p = new HeatProblem(num(args[2]), num(args[3]));
                 int threads = num(args[4]), calls = positive(args[5]);
-                double[] u = null;
-                for (int i = 0; i < calls; i++) {
-                    long t0 = System.nanoTime();
-                    u = s.solve(p, threads);
-                    long t1 = System.nanoTime();
-                    report(i, uptime0, nano0, t0, t1);
-                }
+                double[] u = timeCalls(calls, uptime0, nano0, () -> s.solve(p, threads));
                 System.err.println(CHECKSUM + " " + HeatProblem.checksum(u));
             }
             case "shapes" -> {
@@ -92,6 +80,18 @@ public final class TimedKernel {
             }
             default -> throw new IllegalArgumentException("unknown kernel '" + args[0] + "'; " + usage());
         }
+    }
+
+    /** Calls {@code body} {@code calls} times, reporting each call's time; returns the last result. */
+    private static <T> T timeCalls(int calls, long uptime0, long nano0, java.util.function.Supplier<T> body) {
+        T last = null;
+        for (int i = 0; i < calls; i++) {
+            long t0 = System.nanoTime();
+            last = body.get();
+            long t1 = System.nanoTime();
+            report(i, uptime0, nano0, t0, t1);
+        }
+        return last;
     }
 
     private static void report(int i, long uptime0, long nano0, long t0, long t1) {
