@@ -13,6 +13,7 @@ fi
 srcs=$(ls "$here"/*.c 2>/dev/null)
 [ -n "$srcs" ] || exit 0
 # -ffp-contract=off on purpose: gcc would otherwise fuse a*b+c into one FMA (different rounding),
-# and the C code must give the same bits as the Java reference.
-gcc -O3 -march=native -ffp-contract=off -fPIC -shared -o "$out/liboptpar.so" $srcs -lm \
+# and the C code must give the same bits as the Java reference. -fopenmp: the OpenMP twins
+# (#pragma omp parallel for, the thread count passed in from Java).
+gcc -O3 -march=native -ffp-contract=off -fopenmp -fPIC -shared -o "$out/liboptpar.so" $srcs -lm \
   || { echo "optpar: gcc failed; native variants will be unavailable" >&2; exit 0; }

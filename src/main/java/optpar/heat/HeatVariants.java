@@ -18,7 +18,7 @@ public final class HeatVariants {
     /** All variants, the reference first. */
     public static List<HeatSolver> all() {
         return List.of(new NaiveHeat(), new FlatHeat(), new BandsHeat(), new VectorHeat(),
-                new BlockedHeat(), new NativeHeat());
+                new BlockedHeat(), new NativeHeat(), new NativeOmpHeat(), new NativeBlockedHeat());
     }
 
     /** The variant called {@code name}; a one-line error listing the allowed names otherwise. */

@@ -19,7 +19,7 @@ public final class MandelbrotVariants {
     public static List<MandelbrotKernel> all() {
         return List.of(new ScalarMandelbrot(), new ThreadsMandelbrot(), new ExecutorMandelbrot(),
                 new ForkJoinMandelbrot(), new StreamMandelbrot(), new VectorMandelbrot(),
-                new VectorThreadsMandelbrot(), new NativeMandelbrot());
+                new VectorThreadsMandelbrot(), new NativeMandelbrot(), new NativeOmpMandelbrot(), new NativeSimdMandelbrot());
     }
 
     /** The variant called {@code name}; a one-line error listing the allowed names otherwise. */

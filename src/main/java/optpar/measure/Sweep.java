@@ -15,6 +15,7 @@ import optpar.heat.HeatVariants;
 import optpar.mandelbrot.MandelbrotKernel;
 import optpar.mandelbrot.MandelbrotProblem;
 import optpar.mandelbrot.MandelbrotVariants;
+import optpar.python.PythonVariant;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -52,19 +53,67 @@ public final class Sweep {
      * One thing to time: a named variant that computes a result on a number of threads, and the
      * checksum of that result (computed after the timing, so it is not timed).
      *
+     * <p>A case may instead time itself ({@link #timedElsewhere}): a variant that runs in another
+     * process (the lecture's Python) measures there, warm-ups included, and hands back the timing
+     * with the checksum as its value.
+     *
      * @param name      the name in the table
      * @param parallel  whether the thread count matters (false: run once, on one thread)
      * @param available whether it can run here (false: skipped with a note)
-     * @param run       computes the result on the given number of threads
-     * @param checksum  the number that identifies a correct result
+     * @param run       computes the result on the given number of threads (null when self-timed)
+     * @param checksum  the number that identifies a correct result (null when self-timed)
+     * @param timer     null, or how a self-timed case measures itself
+     * @param whyNot    "" when it can run, else the note shown when it is skipped, e.g.
+     *                  "unavailable here (install python3-numba)"; asked only when the case is chosen
+     *                  (finding out may mean starting a process)
      * @param <R>       the result type
      */
-    public record Case<R>(String name, boolean parallel, boolean available, IntFunction<R> run, ToDoubleFunction<R> checksum) {
+    public record Case<R>(String name, boolean parallel, boolean available, IntFunction<R> run, ToDoubleFunction<R> checksum,
+                          Timer timer, java.util.function.Supplier<String> whyNot) {
+        /** A case timed here, with {@link Timing}. */
+        public Case(String name, boolean parallel, boolean available, IntFunction<R> run, ToDoubleFunction<R> checksum) {
+            this(name, parallel, available, run, checksum, null, () -> available ? "" : "not available here");
+        }
+
+        /** Whether it can run here (for a self-timed case: asked of {@link #whyNot} when first needed). */
+        @Override
+        public boolean available() {
+            return timer == null ? available : whyNot.get().isEmpty();
+        }
+
+        /**
+         * A case that measures itself (in another process): {@code timer} gets the threads, warm-ups,
+         * repeats and the sweep's notes, and returns the timing whose value is the checksum.
+         * {@code whyNot} is "" when it can run here, else the reason it cannot.
+         *
+         * <pre>{@code
+         * Sweep.Case.timedElsewhere("python-numba", false, v::unavailableReason, (t, w, r, notes) -> v.measure(p, t, w, r, notes).timing());
+         * }</pre>
+         */
+        public static Case<Double> timedElsewhere(String name, boolean parallel, java.util.function.Supplier<String> whyNot, Timer timer) {
+            return new Case<>(name, parallel, false, null, null, timer, whyNot);
+        }
+
         /** Times this case on {@code threads} threads and returns the measured row (speed-up still 1). */
-        Measurement measure(int threads, int warmups, int repeats) {
+        Measurement measure(int threads, int warmups, int repeats, Consumer<String> notes) {
+            if (timer != null) {
+                Timing.Result<Double> r = timer.measure(threads, warmups, repeats, notes);
+                return new Measurement(name, threads, r, r.value(), 1, 1);
+            }
             Timing.Result<R> r = Timing.measure(name + " x" + threads, warmups, repeats, () -> run.apply(threads));
             return new Measurement(name, threads, r, checksum.applyAsDouble(r.value()), 1, 1);
         }
+
+        /** Whether it measures itself elsewhere (then "all" does not include it: name it). */
+        public boolean selfTimed() {
+            return timer != null;
+        }
+    }
+
+    /** How a self-timed case measures itself; the result's value is the checksum. */
+    @FunctionalInterface
+    public interface Timer {
+        Timing.Result<Double> measure(int threads, int warmups, int repeats, Consumer<String> notes);
     }
 
     /**
@@ -106,20 +155,33 @@ public final class Sweep {
         return new Sweep(title, cases);
     }
 
-    /** Every variant of {@link MandelbrotVariants} on problem {@code p}; checksum = sum of counts. */
+    /**
+     * Every variant of {@link MandelbrotVariants} on problem {@code p}, then the lecture's Python
+     * ({@link PythonVariant#mandelbrot()}: chosen by name only, e.g. {@code .impls("vector", "python-numba")});
+     * checksum = sum of counts.
+     */
     public static Sweep mandelbrot(MandelbrotProblem p) {
         List<Case<?>> cases = new ArrayList<>();
         for (MandelbrotKernel k : MandelbrotVariants.all()) {
             cases.add(new Case<int[]>(k.name(), k.parallel(), k.available(), t -> k.compute(p, t), MandelbrotProblem::checksum));
         }
+        for (PythonVariant v : PythonVariant.mandelbrot()) {
+            cases.add(Case.timedElsewhere(v.name(), v.parallel(), v::unavailableReason, (t, w, r, notes) -> v.measure(p, t, w, r, notes).timing()));
+        }
         return new Sweep("Mandelbrot " + p.width() + "x" + p.height() + ", maxIter " + p.maxIter(), cases);
     }
 
-    /** Every variant of {@link HeatVariants} on problem {@code p}; checksum = sum of the final grid. */
+    /**
+     * Every variant of {@link HeatVariants} on problem {@code p}, then the lecture's Python
+     * ({@link PythonVariant#heat()}, chosen by name only); checksum = sum of the final grid.
+     */
     public static Sweep heat(HeatProblem p) {
         List<Case<?>> cases = new ArrayList<>();
         for (HeatSolver s : HeatVariants.all()) {
             cases.add(new Case<double[]>(s.name(), s.parallel(), s.available(), t -> s.solve(p, t), HeatProblem::checksum));
+        }
+        for (PythonVariant v : PythonVariant.heat()) {
+            cases.add(Case.timedElsewhere(v.name(), v.parallel(), v::unavailableReason, (t, w, r, notes) -> v.measure(p, t, w, r, notes).timing()));
         }
         return new Sweep("Heat N=" + p.n() + ", " + p.steps() + " steps", cases);
     }
@@ -128,7 +190,13 @@ public final class Sweep {
         if (cases.isEmpty()) throw new IllegalArgumentException("a sweep needs at least one case");
         this.title = title;
         this.cases = List.copyOf(cases);
-        this.chosen = this.cases;
+        this.chosen = everyInProcess();
+    }
+
+    /** "All": every case timed in this JVM (the self-timed ones, such as Python, are chosen by name). */
+    private List<Case<?>> everyInProcess() {
+        List<Case<?>> here = cases.stream().filter(c -> !c.selfTimed()).toList();
+        return here.isEmpty() ? cases : here;
     }
 
     /**
@@ -138,7 +206,7 @@ public final class Sweep {
      */
     public Sweep impls(String... names) {
         if (names.length == 0 || (names.length == 1 && names[0].equals("all"))) {
-            chosen = cases;
+            chosen = everyInProcess();
             return this;
         }
         List<Case<?>> picked = new ArrayList<>();
@@ -213,13 +281,13 @@ public final class Sweep {
         Measurement baseRow = null;
         for (Case<?> c : order) {
             if (!c.available()) {
-                notes.accept("skipping " + c.name() + ": not available here");
+                notes.accept("skipping " + c.name() + ": " + c.whyNot().get());
                 continue;
             }
             int[] counts = c.parallel() ? threads : new int[] {1};
             Measurement own = null;
             for (int t : counts) {
-                Measurement m = c.measure(t, warmups, repeats);
+                Measurement m = c.measure(t, warmups, repeats, notes);
                 if (own == null) own = m;
                 if (c == base && baseRow == null) baseRow = m;
                 Measurement ref = baseRow != null ? baseRow : own;

@@ -57,11 +57,16 @@ class HeatVariantsTest {
         all.add(new BlockedHeat(1));
         all.add(new BlockedHeat(3));
         all.add(new BlockedHeat(64));
+        all.add(new NativeBlockedHeat(1));    // the C twin with the same depths
+        all.add(new NativeBlockedHeat(3));
+        all.add(new NativeBlockedHeat(64));
         return all;
     }
 
     static String label(HeatSolver s) {
-        return s instanceof BlockedHeat b ? s.name() + "(depth " + b.depth() + ")" : s.name();
+        if (s instanceof BlockedHeat b) return s.name() + "(depth " + b.depth() + ")";
+        if (s instanceof NativeBlockedHeat b) return s.name() + "(depth " + b.depth() + ")";
+        return s.name();
     }
 
     @TestFactory
@@ -145,7 +150,7 @@ class HeatVariantsTest {
 
     @Test
     void variantsAreRegisteredInTeachingOrder() {
-        assertEquals(List.of("naive", "flat", "bands", "vector", "blocked", "native"),
+        assertEquals(List.of("naive", "flat", "bands", "vector", "blocked", "native", "native-omp", "native-blocked"),
                 HeatVariants.all().stream().map(HeatSolver::name).toList());
         assertInstanceOf(BlockedHeat.class, HeatVariants.byName("blocked"));
         var e = assertThrows(IllegalArgumentException.class, () -> HeatVariants.byName("cuda"));

@@ -102,7 +102,7 @@ class MandelbrotVariantsTest {
 
     @Test
     void variantsAreRegisteredInTeachingOrder() {
-        assertEquals(List.of("scalar", "threads", "executor", "forkjoin", "stream", "vector", "vector-threads", "native"),
+        assertEquals(List.of("scalar", "threads", "executor", "forkjoin", "stream", "vector", "vector-threads", "native", "native-omp", "native-simd"),
                 MandelbrotVariants.all().stream().map(MandelbrotKernel::name).toList());
         assertInstanceOf(VectorMandelbrot.class, MandelbrotVariants.byName("vector"));
     }
