@@ -38,17 +38,15 @@ import optpar.Course;
 public record BenchOptions(String problem, List<String> impls, int[] threads, int width, int height, int iters,
                            int n, int steps, int mib, int[] ranks, int repeat, int warmup, Path csv, Path plot) {
 
-    /** The problems the CLI knows. */
-    public static final List<String> PROBLEMS = List.of("mandelbrot", "heat", "stream");
+    /** The problems the CLI knows ({@link BenchProblem#all()}). */
+    public static final List<String> PROBLEMS = BenchProblem.all().stream().map(BenchProblem::name).toList();
 
     /** Largest thread (or rank) count accepted: far beyond any laptop, small enough not to exhaust the OS. */
     public static final int MAX_THREADS = 1024;
 
     private static final List<String> COMMON = List.of("--impl", "--threads", "--repeat", "--warmup", "--csv", "--plot");
-    private static final Map<String, List<String>> PROBLEM_OPTIONS = Map.of(
-            "mandelbrot", List.of("--width", "--height", "--iters"),
-            "heat", List.of("--n", "--steps", "--ranks"),
-            "stream", List.of("--mib"));
+    private static final Map<String, List<String>> PROBLEM_OPTIONS = BenchProblem.all().stream()
+            .collect(java.util.stream.Collectors.toMap(BenchProblem::name, BenchProblem::options));
 
     /** Whether the user asked to list the variants ({@code --impl list}). */
     public boolean listOnly() {
@@ -62,11 +60,7 @@ public record BenchOptions(String problem, List<String> impls, int[] threads, in
 
     /** The size column of the CSV: "WxH", "N" or the stream array MiB. */
     public String size() {
-        return switch (problem) {
-            case "mandelbrot" -> width + "x" + height;
-            case "heat" -> Integer.toString(n);
-            default -> Integer.toString(mib);
-        };
+        return BenchProblem.named(problem).size(this);
     }
 
     /** The options allowed for {@code problem}, for messages and {@code --help}. */

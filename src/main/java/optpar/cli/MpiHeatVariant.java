@@ -22,7 +22,7 @@ import optpar.mpi.RowBlocks;
  * {@code --repeat K} becomes K timed runs inside one mpirun (each from the initial field), {@code --warmup K}
  * K untimed runs before them; without {@code --ranks} the {@code --threads} counts are used.
  */
-public final class MpiHeatVariant implements ExternalVariant {
+public final class MpiHeatVariant {
     /** The most one mpirun may take: a stuck run is ended with all its processes. */
     static final Duration TIME_BOUND = Duration.ofMinutes(10);
 
@@ -38,20 +38,17 @@ public final class MpiHeatVariant implements ExternalVariant {
         this.launchers = launchers;
     }
 
-    @Override public String problem() { return "heat"; }
+    public String name() { return "mpi"; }
 
-    @Override public String name() { return "mpi"; }
-
-    @Override public String description() {
+    public String description() {
         return "row blocks on MPI ranks (mpirun, Open MPI through FFM), halo rows exchanged each step";
     }
 
-    @Override public boolean available() {
+    public boolean available() {
         return MpiHeatLauncher.available();
     }
 
     /** Every rank count must leave each rank at least one interior row; the warm-up must fit an int. */
-    @Override
     public void check(BenchOptions o) {
         for (int k : rankCounts(o)) new RowBlocks(o.n(), k);
         if ((long) o.warmup() * o.steps() > Integer.MAX_VALUE) {
@@ -64,7 +61,6 @@ public final class MpiHeatVariant implements ExternalVariant {
         return Arrays.stream(o.ranks() != null ? o.ranks() : o.threads()).distinct().sorted().toArray();
     }
 
-    @Override
     public List<Sweep.Measurement> run(BenchOptions o, Consumer<String> notes) {
         check(o);
         int[] ranks = rankCounts(o);

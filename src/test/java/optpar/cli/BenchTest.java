@@ -106,10 +106,14 @@ class BenchTest {
     void listNamesEveryVariant() {
         Run r = bench("mandelbrot", "--impl", "list");
         assertEquals(0, r.status());
-        assertEquals(MandelbrotVariants.all().size(), r.out().size());
+        // the Java and C variants, then the lecture's four Python versions
+        assertEquals(MandelbrotVariants.all().size() + 4, r.out().size());
         for (var k : MandelbrotVariants.all()) assertTrue(r.out().stream().anyMatch(l -> l.startsWith(k.name() + " ")));
+        for (String py : List.of("python ", "python-numba ", "python-numba-parallel ", "python-numpy ")) {
+            assertTrue(r.out().stream().anyMatch(l -> l.startsWith(py)), py);
+        }
         Run h = bench("heat", "--impl", "list");
-        assertEquals(HeatVariants.all().size() + ExternalVariants.forProblem("heat").size(), h.out().size());
+        assertEquals(HeatVariants.all().size() + 4 + 1, h.out().size());   // + Python + mpi
         assertEquals(2, bench("stream", "--impl", "list").out().size());
     }
 
