@@ -30,7 +30,8 @@ public final class Python {
     private Python() {}
 
     /** The scripts in the resources, copied together (they import {@code timing.py}). */
-    static final List<String> SCRIPTS = List.of("timing.py", "mandelbrot.py", "heat.py");
+    static final List<String> SCRIPTS = List.of("timing.py", "mandelbrot.py", "heat.py", "memo.py", "polynomial.py",
+            "cython_mandel.py", "gil.py", "prange_race.py", "mpi_heat.py");
 
     /** The Debian package that provides each module the course imports. */
     static final Map<String, String> PACKAGES = Map.of("numpy", "python3-numpy", "numba", "python3-numba",
@@ -46,6 +47,49 @@ public final class Python {
     public static Path interpreter() {
         String env = System.getenv("OPTPAR_PYTHON");
         return Path.of(env != null && !env.isBlank() ? env : "/usr/bin/python3");
+    }
+
+    /** PyPy, the JIT-compiled Python of the lecture: {@code $OPTPAR_PYPY} or Debian's {@code /usr/bin/pypy3}. */
+    public static Path pypy() {
+        String env = System.getenv("OPTPAR_PYPY");
+        return Path.of(env != null && !env.isBlank() ? env : "/usr/bin/pypy3");
+    }
+
+    /** "" when PyPy is here, else "unavailable here (install pypy3)". */
+    public static String missingPypy() {
+        return Files.isExecutable(pypy()) ? "" : "unavailable here (install pypy3)";
+    }
+
+    /**
+     * Runs one of the course's scripts with Debian's python3 and returns the fields of its
+     * {@code OPTPAR-RESULT} line (the notebooks' side-by-side cells use this).
+     *
+     * <pre>{@code
+     * Map<String, String> r = Python.result(Duration.ofMinutes(1), "memo.py", "--n", "25");
+     * double plain = Python.number(r, "plain_seconds");
+     * }</pre>
+     */
+    public static Map<String, String> result(Duration bound, String script, String... args) {
+        return PythonRun.parse(process(command(script, args), bound).run().requireSuccess().stdout());
+    }
+
+    /** The fields of the {@code OPTPAR-RESULT} line of a finished script run (e.g. one started with extra env). */
+    public static Map<String, String> fields(ChildProcess.Result finished) {
+        return PythonRun.parse(finished.requireSuccess().stdout());
+    }
+
+    /** A list of numbers from a {@link #result}, e.g. the lost fractions of several runs. */
+    public static double[] numbers(Map<String, String> result, String field) {
+        String v = result.get(field);
+        if (v == null) throw new IllegalStateException("the Python result has no field '" + field + "': " + result.keySet());
+        return java.util.Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** A number from a {@link #result} (one line error naming the field when it is missing). */
+    public static double number(Map<String, String> result, String field) {
+        String v = result.get(field);
+        if (v == null) throw new IllegalStateException("the Python result has no field '" + field + "': " + result.keySet());
+        return Double.parseDouble(v);
     }
 
     /**
@@ -93,8 +137,13 @@ public final class Python {
 
     /** The command that runs one of the course's scripts with {@code args}. */
     public static List<String> command(String script, String... args) {
+        return command(interpreter(), script, args);
+    }
+
+    /** The same with another interpreter (PyPy: {@link #pypy()}). */
+    public static List<String> command(Path interpreter, String script, String... args) {
         var cmd = new java.util.ArrayList<String>();
-        cmd.add(interpreter().toString());
+        cmd.add(interpreter.toString());
         cmd.add(scripts().resolve(script).toString());
         cmd.addAll(List.of(args));
         return cmd;

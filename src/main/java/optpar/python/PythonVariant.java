@@ -40,9 +40,9 @@ import optpar.process.ChildProcess;
  * }</pre>
  *
  * @param problem     "mandelbrot" or "heat"
- * @param impl        the script's {@code --impl}: python, numpy, numba, numba-parallel
+ * @param impl        the script's {@code --impl}: python, numpy, numba, numba-parallel; pypy = python under PyPy
  * @param description one line for tables and {@code --impl list}
- * @param module      the module it needs beyond the interpreter (numpy or numba)
+ * @param module      the module it needs beyond the interpreter (numpy or numba), or "pypy" for PyPy itself
  */
 public record PythonVariant(String problem, String impl, String description, String module) {
 
@@ -61,7 +61,8 @@ public record PythonVariant(String problem, String impl, String description, Str
                 new PythonVariant("mandelbrot", "python", "the lecture's mandel/create_fractal in pure Python (CPython); large images run a slice of rows", "numpy"),
                 new PythonVariant("mandelbrot", "numba", "the Numba documentation's Mandelbrot: the same loops with @jit (compile excluded)", "numba"),
                 new PythonVariant("mandelbrot", "numba-parallel", "@njit(parallel=True), rows in prange over Numba's threads", "numba"),
-                new PythonVariant("mandelbrot", "numpy", "NumPy array code: the whole image per operation, escaped pixels dropped", "numpy"));
+                new PythonVariant("mandelbrot", "numpy", "NumPy array code: the whole image per operation, escaped pixels dropped", "numpy"),
+                new PythonVariant("mandelbrot", "pypy", "the pure Python loops run by PyPy, the JIT-compiled Python; large images run a slice", "pypy"));
     }
 
     /** The Python heat variants. */
@@ -106,6 +107,7 @@ public record PythonVariant(String problem, String impl, String description, Str
 
     /** "" when it can run, else e.g. "unavailable here (install python3-numba)". */
     public String unavailableReason() {
+        if (module.equals("pypy")) return Python.missingPypy();
         String numpy = Python.missing("numpy");
         return !numpy.isEmpty() || module.equals("numpy") ? numpy : Python.missing(module);
     }
@@ -114,9 +116,10 @@ public record PythonVariant(String problem, String impl, String description, Str
     public PythonRun measure(MandelbrotProblem p, int threads, int warmups, int repeats, Consumer<String> notes) {
         requireProblem("mandelbrot");
         int step = 1;
-        if (impl.equals("python")) {
+        if (pure()) {
             double work = (double) p.pixels() * p.maxIter();
-            step = (int) Math.min(p.height(), Math.ceil(work / PURE_PYTHON_BUDGET));
+            // PyPy's JIT runs the same loops tens of times faster than CPython: a larger budget
+            step = (int) Math.min(p.height(), Math.ceil(work / (impl.equals("pypy") ? 20 : 1) / PURE_PYTHON_BUDGET));
         }
         var r = run(List.of("mandelbrot.py", "--width", "" + p.width(), "--height", "" + p.height(), "--iters", "" + p.maxIter(),
                 "--row-step", "" + step), threads, warmups, repeats, null, p.height() / (double) ((p.height() + step - 1) / step),
@@ -184,15 +187,21 @@ public record PythonVariant(String problem, String impl, String description, Str
         if (!available()) throw new IllegalStateException(name() + " " + unavailableReason());
         int t = parallel() ? threads : 1;
         List<String> args = new ArrayList<>(scriptAndArgs.subList(1, scriptAndArgs.size()));
-        args.addAll(List.of("--impl", impl, "--threads", "" + t, "--warmup", "" + warmups, "--repeat", "" + repeats));
+        args.addAll(List.of("--impl", pure() ? "python" : impl, "--threads", "" + t, "--warmup", "" + warmups, "--repeat", "" + repeats));
         if (out != null) args.addAll(List.of("--out", out.toString()));
-        var result = Python.process(Python.command(scriptAndArgs.getFirst(), args.toArray(String[]::new)), TIME_BOUND)
+        var interpreter = impl.equals("pypy") ? Python.pypy() : Python.interpreter();
+        var result = Python.process(Python.command(interpreter, scriptAndArgs.getFirst(), args.toArray(String[]::new)), TIME_BOUND)
                 // Numba's pool: at least the cores, more when asked (oversubscription is a lesson too)
                 .env("NUMBA_NUM_THREADS", "" + Math.max(t, Course.cores()))
                 .run().requireSuccess();
         Map<String, String> f = PythonRun.parse(result.stdout());
         return new PythonRun(name(), t, PythonRun.times(f.get("warmup"), scale), PythonRun.times(f.get("seconds"), scale),
                 Double.parseDouble(f.get("checksum")), Double.parseDouble(f.getOrDefault("compile_seconds", "0")), 1 / scale, slice);
+    }
+
+    /** Pure Python loops: CPython's or PyPy's. */
+    private boolean pure() {
+        return impl.equals("python") || impl.equals("pypy");
     }
 
     private void check(PythonRun r, double expected, String what) {

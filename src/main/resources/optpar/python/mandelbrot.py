@@ -7,12 +7,10 @@ with the Java reference: a point that never escapes counts max_iters (the slide 
 uint8 image), and the image holds int32 (counts go above 255).
 
     python3 mandelbrot.py --impl numba --width 1500 --height 1000 --iters 20 --warmup 1 --repeat 3
+    pypy3 mandelbrot.py --impl python ...     (the pure Python version needs no NumPy: PyPy runs it)
 """
 import argparse
-import os
-import sys
-
-import numpy as np
+from array import array
 
 from timing import fail, measure, report
 
@@ -31,15 +29,15 @@ def mandel_py(x, y, max_iters):
 
 
 def create_fractal_py(min_x, max_x, min_y, max_y, image, iters, row_step=1):
-    height = image.shape[0]
-    width = image.shape[1]
+    height = len(image)                          # a list of rows: no NumPy, so PyPy runs it too
+    width = len(image[0])
     pixel_size_x = (max_x - min_x) / width
     pixel_size_y = (max_y - min_y) / height
     for x in range(width):
         real = min_x + x * pixel_size_x
         for y in range(0, height, row_step):     # row_step > 1: a slice of the rows (said so)
             imag = min_y + y * pixel_size_y
-            image[y, x] = mandel_py(real, imag, iters)
+            image[y][x] = mandel_py(real, imag, iters)
     return image
 
 
@@ -89,8 +87,16 @@ def numba_versions():
     return create_fractal, create_fractal_parallel
 
 
+def flat(image):
+    """The image as a flat array('i') of int32, row-major, whatever it was computed in."""
+    if isinstance(image, list):
+        return array("i", (c for row in image for c in row))
+    return array("i", image.astype("int32").ravel().tobytes())
+
+
 # ---- NumPy: whole-array operations, the escaped pixels dropped as they go ---------------------
 def create_fractal_numpy(width, height, iters):
+    import numpy as np
     cx = -2.0 + np.arange(width, dtype=np.float64) * (3.0 / width)
     cy = -1.0 + np.arange(height, dtype=np.float64) * (2.0 / height)
     cr = np.tile(cx, height)                     # row-major: pixel k = r*width + c
@@ -130,7 +136,7 @@ def main():
     compile_seconds = 0.0
     if o.impl == "python":
         def body():
-            image = np.zeros((o.height, o.width), dtype=np.int32)
+            image = [[0] * o.width for _ in range(o.height)]
             return create_fractal_py(-2.0, 1.0, -1.0, 1.0, image, o.iters, o.row_step)
     elif o.impl == "numpy":
         def body():
@@ -138,6 +144,7 @@ def main():
     else:
         import time
         import numba
+        import numpy as np
         serial, parallel = numba_versions()
         fn = parallel if o.impl == "numba-parallel" else serial
         if o.impl == "numba-parallel":
@@ -152,11 +159,13 @@ def main():
             return fn(-2.0, 1.0, -1.0, 1.0, image, o.iters)
 
     warm, runs, image = measure(body, o.warmup, o.repeat)
-    rows = image[::o.row_step]
+    counts = flat(image)
+    checksum = sum(sum(counts[r * o.width:(r + 1) * o.width]) for r in range(0, o.height, o.row_step))
     if o.out:
-        np.ascontiguousarray(image, dtype="<i4").tofile(o.out)
-    report(warmup=warm, seconds=runs, checksum=int(rows.sum(dtype=np.int64)),
-           rows=int(rows.shape[0]), row_step=o.row_step, compile_seconds=compile_seconds,
+        with open(o.out, "wb") as f:
+            counts.tofile(f)                     # int32 in the machine's order (little-endian on x86)
+    report(warmup=warm, seconds=runs, checksum=checksum,
+           rows=len(range(0, o.height, o.row_step)), row_step=o.row_step, compile_seconds=compile_seconds,
            threads=(o.threads if o.impl == "numba-parallel" else 1))
 
 

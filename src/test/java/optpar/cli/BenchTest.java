@@ -106,8 +106,8 @@ class BenchTest {
     void listNamesEveryVariant() {
         Run r = bench("mandelbrot", "--impl", "list");
         assertEquals(0, r.status());
-        // the Java and C variants, then the lecture's four Python versions
-        assertEquals(MandelbrotVariants.all().size() + 4, r.out().size());
+        // the Java and C variants, then the lecture's Python versions (CPython, Numba, Numba parallel, NumPy, PyPy)
+        assertEquals(MandelbrotVariants.all().size() + 5, r.out().size());
         for (var k : MandelbrotVariants.all()) assertTrue(r.out().stream().anyMatch(l -> l.startsWith(k.name() + " ")));
         for (String py : List.of("python ", "python-numba ", "python-numba-parallel ", "python-numpy ")) {
             assertTrue(r.out().stream().anyMatch(l -> l.startsWith(py)), py);
