@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Reproduces the README's performance section: every variant side by side in one run per problem,
 # on this machine, written as CSV (and a chart) into benchmarks/results-<date>-<host>/.
-# Takes about 10 minutes on 2 cores. Close other work first: two-thread timings are noisy.
+# Takes about 20 minutes on 2 cores. Close other work first: two-thread timings are noisy.
+# The Python rows need Debian's python3-numpy, python3-numba and pypy3 (./course installs them);
+# without them those rows say "unavailable here (install ...)" and the rest runs.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here/results-$(date +%Y-%m-%d)-$(hostname)}
@@ -15,14 +17,22 @@ nproc >> "$out/machine.txt"
 
 # Memory bandwidth: the roof under the heat equation.
 "$course" bench stream --mib 256 --threads 1,2 --repeat 5 --csv "$out/stream.csv"
-# Mandelbrot, the heavy setting: SIMD vs scalar on one thread, every parallel variant on 1 and 2.
+# Mandelbrot, the heavy setting: SIMD vs scalar on one thread, every parallel variant on 1 and 2,
+# each Java variant with its C twin (native, native-simd, native-omp).
 "$course" bench mandelbrot --impl all --threads 1,2 --width 1500 --height 1000 --iters 1000 \
   --warmup 1 --repeat 3 --csv "$out/mandelbrot-1000.csv" --plot "$out/mandelbrot-1000.png"
-# Heat, N=1024, 200 steps, one thread: the best Java against C.
-"$course" bench heat --impl naive,flat,bands,vector,blocked,native --threads 1 --n 1024 --steps 200 \
+# The lecture's Python on the same image, beside the Java reference and the Vector API (pure
+# Python and PyPy run a slice of rows and say so; Numba's compile is not timed).
+"$course" bench mandelbrot --impl scalar,vector,vector-threads,native-simd,python-numba,python-numba-parallel,python-numpy,python-pypy,python \
+  --threads 1,2 --width 1500 --height 1000 --iters 1000 --warmup 1 --repeat 3 --csv "$out/mandelbrot-python.csv"
+# Heat, N=1024, 200 steps, one thread: the best Java against C, and each Java variant's C twin.
+"$course" bench heat --impl naive,flat,bands,vector,blocked,native,native-omp,native-blocked --threads 1 --n 1024 --steps 200 \
   --warmup 1 --repeat 3 --csv "$out/heat-1024.csv"
-# Heat, N=4096, two threads: bandwidth and cache blocking.
-"$course" bench heat --impl flat,bands,vector,blocked,native --threads 1,2 --n 4096 --steps 50 \
+# The lecture's Python heat on the same grid (pure Python runs the first steps and says so).
+"$course" bench heat --impl flat,vector,native-omp,python-numpy,python-numba,python-numba-parallel,python \
+  --threads 1,2 --n 1024 --steps 200 --warmup 1 --repeat 3 --csv "$out/heat-python.csv"
+# Heat, N=4096, two threads: bandwidth and cache blocking, Java and C.
+"$course" bench heat --impl flat,bands,vector,blocked,native,native-omp,native-blocked --threads 1,2 --n 4096 --steps 50 \
   --warmup 1 --repeat 3 --csv "$out/heat-4096.csv" --plot "$out/heat-4096.png"
 # MPI: the same heat problem over 1, 2 and 3 ranks (3 oversubscribes 2 cores).
 "$course" bench heat --impl mpi --ranks 1,2,3 --n 1024 --steps 200 --repeat 3 --csv "$out/heat-mpi.csv"

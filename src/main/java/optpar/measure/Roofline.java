@@ -47,8 +47,9 @@ public final class Roofline {
      * @param flopsPerByte its arithmetic intensity
      * @param gflops       what it achieved
      * @param kind         "java", "c" or "python" (the marker)
+     * @param threads      the threads it ran on (1: judged against the one-thread roofs)
      */
-    public record Point(String label, double flopsPerByte, double gflops, String kind) {}
+    public record Point(String label, double flopsPerByte, double gflops, String kind, int threads) {}
 
     /** The ceilings, measured: FMA peak and copy bandwidth on one thread and on {@code threads}. */
     public record Ceilings(int threads, double peak1, double peakAll, double bandwidth1, double bandwidthAll) {
@@ -84,9 +85,28 @@ public final class Roofline {
         return List.copyOf(points);
     }
 
+    /**
+     * The ceilings from a {@link BandwidthProbe#sweep} table already measured (its copy rows on 1 and
+     * on the most threads), and the compute probe measured now.
+     */
+    public static Roofline withBandwidth(Table probe) {
+        int all = 1;
+        double b1 = Double.NaN, ba = Double.NaN;
+        for (int i = 0; i < probe.rowCount(); i++) {
+            if (!probe.stringColumn(Sweep.IMPL).get(i).equals("copy")) continue;
+            int t = probe.intColumn(Sweep.THREADS).getInt(i);
+            double gbps = probe.doubleColumn(BandwidthProbe.GBPS).getDouble(i);
+            if (t == 1) b1 = gbps;
+            if (t >= all) { all = t; ba = gbps; }
+        }
+        if (Double.isNaN(b1)) throw new IllegalArgumentException("the probe table needs a copy row on 1 thread");
+        double p1 = ComputeProbe.gflops(1), pa = all == 1 ? p1 : ComputeProbe.gflops(all);
+        return new Roofline(new Ceilings(all, p1, pa, b1, ba));
+    }
+
     /** Adds one point. */
-    public Roofline point(String label, double flopsPerByte, double gflops, String kind) {
-        points.add(new Point(label, flopsPerByte, gflops, kind));
+    public Roofline point(String label, double flopsPerByte, double gflops, String kind, int threads) {
+        points.add(new Point(label, flopsPerByte, gflops, kind, threads));
         return this;
     }
 
@@ -109,7 +129,7 @@ public final class Roofline {
         for (int i = 0; i < sweep.rowCount(); i++) {
             String impl = sweep.stringColumn(Sweep.IMPL).get(i);
             int t = sweep.intColumn(Sweep.THREADS).getInt(i);
-            point("mandelbrot " + impl + " x" + t, intensity, flops / sweep.doubleColumn(Sweep.SECONDS).getDouble(i) / 1e9, kind(impl));
+            point("mandelbrot " + impl + " x" + t, intensity, flops / sweep.doubleColumn(Sweep.SECONDS).getDouble(i) / 1e9, kind(impl), t);
         }
         return this;
     }
@@ -125,14 +145,24 @@ public final class Roofline {
             String impl = sweep.stringColumn(Sweep.IMPL).get(i);
             int t = sweep.intColumn(Sweep.THREADS).getInt(i);
             double intensity = HEAT_FLOPS_PER_POINT / HEAT_BYTES_PER_POINT * (impl.contains("blocked") ? Math.min(BlockedHeat.DEFAULT_DEPTH, p.steps()) : 1);
-            point("heat " + impl + " x" + t, intensity, flops / sweep.doubleColumn(Sweep.SECONDS).getDouble(i) / 1e9, kind(impl));
+            point("heat " + impl + " x" + t, intensity, flops / sweep.doubleColumn(Sweep.SECONDS).getDouble(i) / 1e9, kind(impl), t);
         }
         return this;
     }
 
-    /** The share of the all-threads roof a point reaches at its intensity (1 = on the roof). */
+    /**
+     * The share of its roof a point reaches at its intensity (1 = on the roof): the one-thread roofs
+     * for a one-thread point, the all-threads roofs otherwise.
+     */
     public double fractionOfRoof(Point pt) {
-        return pt.gflops() / Math.min(ceilings.peakAll(), ceilings.bandwidthAll() * pt.flopsPerByte());
+        boolean one = pt.threads() == 1;
+        double peak = one ? ceilings.peak1() : ceilings.peakAll(), bw = one ? ceilings.bandwidth1() : ceilings.bandwidthAll();
+        return pt.gflops() / Math.min(peak, bw * pt.flopsPerByte());
+    }
+
+    /** The best share of its roof among the points whose label starts with {@code prefix} (NaN if none). */
+    public double bestFraction(String prefix) {
+        return points.stream().filter(p -> p.label().startsWith(prefix)).mapToDouble(this::fractionOfRoof).max().orElse(Double.NaN);
     }
 
     /** The chart: log-log, the two roofs for 1 and all threads, every point with its marker. */
