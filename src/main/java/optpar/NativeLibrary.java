@@ -49,6 +49,7 @@ public final class NativeLibrary {
             problem = "the native library " + dir.resolve(FILE) + " is missing (was gcc installed when the course was built?)";
         } else {
             try {
+                passiveOpenMpWaits();
                 // The global arena: the library stays loaded for the life of the JVM.
                 lookup = SymbolLookup.libraryLookup(dir.resolve(FILE), Arena.global());
             } catch (RuntimeException e) {
@@ -57,6 +58,27 @@ public final class NativeLibrary {
         }
         LOOKUP = lookup;
         PROBLEM = problem;
+    }
+
+    /**
+     * OpenMP's threads (the C twins) spin while they wait at a barrier unless told otherwise. On a
+     * machine whose cores are shared (a notebook's JVM, other programs) a spinning thread takes the
+     * core its team mate needs, and a parallel loop runs several times slower than on one thread. So,
+     * unless the user set it, {@code OMP_WAIT_POLICY=passive} (sleep while waiting) is put in this
+     * process's environment before libgomp reads it, which it does when the library is loaded.
+     */
+    private static void passiveOpenMpWaits() {
+        if (System.getenv("OMP_WAIT_POLICY") != null) return;
+        try (Arena a = Arena.ofConfined()) {
+            var linker = java.lang.foreign.Linker.nativeLinker();
+            var setenv = linker.defaultLookup().find("setenv");
+            if (setenv.isEmpty()) return;
+            MethodHandle h = linker.downcallHandle(setenv.get(), FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT,
+                    java.lang.foreign.ValueLayout.ADDRESS, java.lang.foreign.ValueLayout.ADDRESS, java.lang.foreign.ValueLayout.JAVA_INT));
+            int ignored = (int) h.invokeExact(a.allocateFrom("OMP_WAIT_POLICY"), a.allocateFrom("passive"), 0);
+        } catch (Throwable e) {
+            // not essential: OpenMP then spins while waiting, which is only slower on a busy machine
+        }
     }
 
     /** Whether {@code liboptpar.so} was found and loaded. */
