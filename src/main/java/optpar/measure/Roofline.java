@@ -57,6 +57,12 @@ public final class Roofline {
         public double knee() {
             return peakAll / bandwidthAll;
         }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "roofs measured here: FMA peak %.1f GFLOP/s on 1 thread, %.1f on %d; copy %.1f GB/s on 1 thread, %.1f on %d; knee at %.2f flop/byte",
+                    peak1, peakAll, threads, bandwidth1, bandwidthAll, threads, knee());
+        }
     }
 
     private final Ceilings ceilings;
