@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Random;
+import optpar.measure.AllocationCounter;
+import optpar.measure.Footprint;
+import optpar.measure.TableCharts;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 

@@ -17,7 +17,7 @@ class ThreadsTest {
     void processPoolGivesTheInProcessResultsAndItsChildrenEnd() {
         List<ProcessHandle> children;
         SplittableRandom rnd = new SplittableRandom();
-        try (var pool = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new ProcessPool(2))) {
+        try (var pool = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new WorkerProcessPool(2))) {
             children = pool.processes();
             assertEquals(2, children.size());
             assertTrue(children.stream().allMatch(ProcessHandle::isAlive));
@@ -55,7 +55,7 @@ class ThreadsTest {
 
     @Test
     void mapPastItsBoundClosesThePoolAndKillsTheWorkers() {
-        var pool = new ProcessPool(1);
+        var pool = new WorkerProcessPool(1);
         List<ProcessHandle> children = pool.processes();
         var e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(IllegalStateException.class,
                 () -> pool.map(WorkerTask.SLOW_SQUARE, List.of(new double[] {1, 60_000}), Duration.ofMillis(300))));
@@ -72,7 +72,7 @@ class ThreadsTest {
         assertTrue(assertTimeoutPreemptively(Duration.ofSeconds(40), () -> StartCost.childJvm(1)) > 0);
         assertThrows(IllegalArgumentException.class, () -> StartCost.platformThread(0));
         assertThrows(IllegalArgumentException.class, () -> StartCost.childJvm(0));
-        assertThrows(IllegalArgumentException.class, () -> new ProcessPool(0));
+        assertThrows(IllegalArgumentException.class, () -> new WorkerProcessPool(0));
     }
 
     @Test
