@@ -25,6 +25,11 @@ public interface HeatSolver {
         return true;
     }
 
+    /** Why this variant cannot run here (what is missing), or "" when it can: tests and the CLI name it. */
+    default String unavailableReason() {
+        return available() ? "" : name() + " cannot run here";
+    }
+
     /**
      * Runs {@code problem.steps()} steps from {@link HeatProblem#initial()} and returns the final
      * grid, flat and row-major ({@code u[i * n + j]}).

@@ -24,6 +24,11 @@ public interface MandelbrotKernel {
         return true;
     }
 
+    /** Why this variant cannot run here (what is missing), or "" when it can: tests and the CLI name it. */
+    default String unavailableReason() {
+        return available() ? "" : name() + " cannot run here";
+    }
+
     /**
      * Computes the counts of every pixel, row-major ({@code counts[r * width + c]}).
      *

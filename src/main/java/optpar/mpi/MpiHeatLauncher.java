@@ -193,6 +193,7 @@ public final class MpiHeatLauncher {
                 "--report-every", Integer.toString(reportEvery)));
         if (gridFile != null) args.addAll(List.of("--grid-out", gridFile.toAbsolutePath().toString()));
         if (failRank >= 0) args.addAll(List.of("--fail-rank", Integer.toString(failRank)));
+        if (problem.randomField()) args.addAll(List.of("--seed", Long.toString(problem.seed())));
         // Serial GC: each rank is one thread of work; a parallel collector would start GC threads for
         // every core in every rank.
         cmd.addAll(Course.javaCommand(List.of("-XX:+UseSerialGC"), RANK_MAIN, args.toArray(String[]::new)));

@@ -1,5 +1,6 @@
 package optpar.batch;
 
+import optpar.TestSeed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -8,9 +9,11 @@ import java.util.List;
 import java.util.Random;
 import java.time.Duration;
 import optpar.process.ChildProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("integration")   // one real JVM per job, and a job-array task
 class LocalBatchTest {
     @TempDir
     Path dir;
@@ -30,7 +33,7 @@ class LocalBatchTest {
 
     @Test
     void processPoolGivesTheSingleProcessOutputs() throws Exception {
-        List<Path> raw = RawData.generate(dir.resolve("raw"), 4, 300, new Random().nextInt(1000), -1);
+        List<Path> raw = RawData.generate(dir.resolve("raw"), 4, 300, TestSeed.random().nextInt(1000), -1);
         BatchReport ref = SingleProcess.run(ReduceJob.forFiles(raw, dir.resolve("serial"), 20));
         BatchReport pool = new ProcessPerJob(2, 60).run(ReduceJob.forFiles(raw, dir.resolve("pool"), 20));
         assertSameOutputs(dir.resolve("serial"), dir.resolve("pool"));

@@ -1,7 +1,10 @@
 package optpar.mpi;
 
+import optpar.TestSeed;
+import optpar.Available;
 import optpar.Course;
 import optpar.process.ChildProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,16 +13,16 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Each call of the binding, on real Open MPI with three ranks (see {@link MpiBindingProbe}). */
+@Tag("integration")   // real mpirun and rank JVMs
 class MpiBindingTest {
 
     @Test
     void everyCallDoesWhatTheStandardSaysAndErrorsComeBackAsMessages() throws Exception {
-        assumeTrue(MpiHeatLauncher.available(),
+        Available.require(MpiHeatLauncher.available(),
                 "mpirun is not installed here (Debian: openmpi-bin, libopenmpi-dev): the MPI tests need a real Open MPI");
-        long seed = new Random().nextLong();
+        long seed = TestSeed.nextLong();
         List<String> cmd = new ArrayList<>(List.of(MpiHeatLauncher.mpirun().orElseThrow().toString(), "-np", "3",
                 "--oversubscribe", "--bind-to", "none", "--mca", "mpi_yield_when_idle", "1"));
         cmd.addAll(Course.javaCommand(List.of("-XX:+UseSerialGC"), MpiBindingProbe.class.getName(), Long.toString(seed)));

@@ -1,5 +1,6 @@
 package optpar.threads;
 
+import optpar.TestSeed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
@@ -9,14 +10,16 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Future;
 import optpar.mandelbrot.MandelbrotProblem;
 import optpar.mandelbrot.ScalarMandelbrot;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ThreadsTest {
 
+    @Tag("integration")   // starts real child JVMs
     @Test
     void processPoolGivesTheInProcessResultsAndItsChildrenEnd() {
         List<ProcessHandle> children;
-        SplittableRandom rnd = new SplittableRandom();
+        SplittableRandom rnd = TestSeed.splittable();
         try (var pool = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new WorkerProcessPool(2))) {
             children = pool.processes();
             assertEquals(2, children.size());
@@ -53,6 +56,7 @@ class ThreadsTest {
         }
     }
 
+    @Tag("integration")   // starts real child JVMs
     @Test
     void mapPastItsBoundClosesThePoolAndKillsTheWorkers() {
         var pool = new WorkerProcessPool(1);
@@ -65,6 +69,7 @@ class ThreadsTest {
         pool.close();   // a second close is harmless
     }
 
+    @Tag("integration")   // starts real child JVMs
     @Test
     void startCostsArePositiveAndBadCountsRejected() {
         assertTrue(StartCost.platformThread(50) > 0);
@@ -75,6 +80,7 @@ class ThreadsTest {
         assertThrows(IllegalArgumentException.class, () -> new WorkerProcessPool(0));
     }
 
+    @Tag("integration")   // starts real child JVMs
     @Test
     void commonPoolParallelismIsSetPerChildJvmAndTheAnswerStaysTheSame() {
         var p = new MandelbrotProblem(120, 80, 50);
