@@ -57,10 +57,15 @@ public final class LocalCluster implements AutoCloseable {
      *
      * @param maxMembers how many members the cluster may grow to ({@link #addMember()})
      * @param slots      job threads per member
-     * @param maxSeconds time bound of every member process
+     * @param timeBound  time bound of every member process (at least 10 s)
      * @throws IllegalArgumentException on counts out of range
      * @throws IllegalStateException when a member does not come up within a minute (its log is quoted)
      */
+    public static LocalCluster start(int members, int maxMembers, int slots, java.time.Duration timeBound) {
+        return start(members, maxMembers, slots, (int) Math.min(Integer.MAX_VALUE, timeBound.toSeconds()));
+    }
+
+    /** As {@link #start(int, int, int, java.time.Duration)}, the members' time bound in seconds. */
     public static LocalCluster start(int members, int maxMembers, int slots, int maxSeconds) {
         if (members < 1 || maxMembers < members || maxMembers > 16) {
             throw new IllegalArgumentException("members " + members + " of at most " + maxMembers

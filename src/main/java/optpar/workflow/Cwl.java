@@ -67,6 +67,21 @@ public final class Cwl {
         return run(workflow, inputs, outDir, timeoutSeconds, courseHome(), List.of());
     }
 
+    /** As {@link #run(Path, Map, Path, int)}, bounded by {@code timeBound}. */
+    public static CwlRun run(Path workflow, Map<String, ?> inputs, Path outDir, Duration timeBound) {
+        return run(workflow, inputs, outDir, seconds(timeBound));
+    }
+
+    /** As {@link #run(Path, Map, Path, int, Path, List)}, bounded by {@code timeBound}. */
+    public static CwlRun run(Path workflow, Map<String, ?> inputs, Path outDir, Duration timeBound, Path binDir,
+            List<String> extraOptions) {
+        return run(workflow, inputs, outDir, seconds(timeBound), binDir, extraOptions);
+    }
+
+    private static int seconds(Duration bound) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, bound.toSeconds()));
+    }
+
     /**
      * Runs {@code cwltool --no-container --parallel --outdir OUT WORKFLOW --name value ...}.
      *
