@@ -30,7 +30,7 @@ class MandelbrotVariantsTest {
     static List<MandelbrotProblem> problems;
     static List<int[]> expected = new ArrayList<>();
 
-    /** Thread counts, including ones above this 2-core machine's cores. */
+    /** Thread counts, including ones above the cores of a small machine (oversubscription). */
     static final int[] THREADS = {1, 2, 3, 5};
 
     @BeforeAll
