@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +29,12 @@ import optpar.process.ChildProcess;
  * {@code 07-threads-and-processes} measures those costs.
  *
  * <pre>{@code
- * try (var pool = new WorkerProcessPool(2)) {                       // starts 2 child JVMs
+ * try (var pool = new WorkerProcessPool(2)) {                 // starts 2 child JVMs
  *     Future<double[]> f = pool.submit(WorkerTask.SLOW_SQUARE, new double[] {10, 500});
- *     f.isDone();                                              // false: still sleeping
- *     f.get()[0];                                              // 100.0
+ *     f.isDone();                                             // false: still sleeping
+ *     f.get()[0];                                             // 100.0
  *     List<double[]> out = pool.map(WorkerTask.SQUARE, List.of(new double[] {1, 2}, new double[] {3}));
- * }                                                            // close(): the children exit (or are killed)
+ * }                                                           // close(): the children exit (or are killed)
  * }</pre>
  */
 public final class WorkerProcessPool implements AutoCloseable {

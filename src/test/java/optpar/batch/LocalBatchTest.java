@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.time.Duration;
 import optpar.process.ChildProcess;
 import org.junit.jupiter.api.Tag;

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import javax.imageio.ImageIO;
 import optpar.batch.RawData;
 import optpar.batch.Reduced;

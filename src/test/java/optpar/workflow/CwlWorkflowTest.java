@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import optpar.batch.RawData;
 import optpar.batch.ReduceJob;
 import optpar.batch.Reduced;
