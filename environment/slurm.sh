@@ -12,9 +12,8 @@
 # accounting database. Nothing outside it is changed, and a Slurm the machine already has is
 # never touched: when `sinfo` answers without us, start uses that cluster and says so.
 #
-# What listens while it runs: slurmctld 6817, slurmd 6818, slurmdbd 6819 (on all interfaces:
-# Slurm has no option to bind them to one address; munge authenticates every message with the
-# course's key), MariaDB on 127.0.0.1 only. `stop` closes all of them.
+# What listens while it runs: slurmctld 6817, slurmd 6818, slurmdbd 6819 (on all interfaces; munge
+# authenticates every message with the course's key), MariaDB on 127.0.0.1 only. `stop` closes them all.
 set -euo pipefail
 
 DIR=${OPTPAR_SLURM_DIR:-$HOME/.optpar/slurm}
