@@ -1,6 +1,5 @@
 package optpar.batch;
 
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import optpar.measure.Progress;
 import optpar.process.ChildProcess;
 import optpar.process.ChildProcessException;
 
@@ -24,7 +24,7 @@ import optpar.process.ChildProcessException;
  * <pre>{@code
  * Slurm slurm = Slurm.connect();                         // throws one line when no Slurm answers
  * int job = slurm.submit(script, Slurm.arrayRange(100, 2), List.of("reduced"));
- * List<ArrayTask> tasks = slurm.waitFor(job, 100, Duration.ofMinutes(10), Slurm.liveCount(System.out));
+ * List<ArrayTask> tasks = slurm.waitFor(job, 100, Duration.ofMinutes(10), c -> System.out.println(c));
  * ArrayTask.table(tasks)
  * }</pre>
  */
@@ -217,19 +217,39 @@ public final class Slurm {
     }
 
     /**
-     * Prints the queue count on one line that updates in place (a carriage return, no new line),
-     * only when it changed; use as the progress of {@link #waitFor}.
+     * The queue count as a progress line updated in place ({@link Progress}: one display in a notebook,
+     * stderr in a terminal): tasks done of all, and how many run and wait now. Close it when the wait is over.
+     * <pre>{@code
+     * try (Slurm.LiveCount live = Slurm.liveCount("job " + job, 100)) {
+     *     slurm.waitFor(job, 100, Duration.ofMinutes(10), live);
+     * }
+     * }</pre>
      */
-    public static Consumer<QueueCount> liveCount(PrintStream out) {
-        String[] last = {""};
-        return c -> {
-            String s = "queue: " + c;
-            if (!s.equals(last[0])) {
-                out.print("\r" + s + "   ");
-                out.flush();
-                last[0] = s;
-            }
-        };
+    public static LiveCount liveCount(String title, int total) {
+        return new LiveCount(title, total);
+    }
+
+    /** See {@link #liveCount}. */
+    public static final class LiveCount implements Consumer<QueueCount>, AutoCloseable {
+        private final Progress progress;
+        private String last = "";
+
+        private LiveCount(String title, int total) {
+            progress = Progress.start(title, total);
+        }
+
+        @Override
+        public void accept(QueueCount c) {
+            while (progress.count() < c.done()) progress.done();
+            String now = c.running() + " running, " + c.pending() + " pending";
+            if (!now.equals(last)) progress.working(now);
+            last = now;
+        }
+
+        @Override
+        public void close() {
+            progress.close();
+        }
     }
 
     /**

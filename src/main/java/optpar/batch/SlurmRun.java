@@ -5,14 +5,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * One submission of the reduce job array and what came of it: the job id, the wall time from
  * {@code sbatch} until the queue was empty, and sacct's record of every task.
  * <pre>{@code
- * SlurmRun run = SlurmRun.submit(slurm, script, Slurm.arrayRange(100, 2), "reduced", 100, Duration.ofMinutes(10),
- *         Slurm.liveCount(System.out));
+ * SlurmRun run = SlurmRun.submit(slurm, script, Slurm.arrayRange(100, 2), "reduced", 100, Duration.ofMinutes(10));
  * run.report()   // a BatchReport, to compare with the process pool and the Hazelcast cluster
  * }</pre>
  *
@@ -25,20 +23,23 @@ import java.util.function.Consumer;
 public record SlurmRun(int jobId, String array, double seconds, List<ArrayTask> tasks, Path out) {
 
     /**
-     * Submits {@code script OUT} with {@code --array=array} and waits (at most {@code bound}) for every task.
+     * Submits {@code script OUT} with {@code --array=array} and waits (at most {@code bound}) for every task,
+     * showing the queue's count as it goes ({@link Slurm#liveCount}).
      *
      * @param outName the output folder, inside the data folder the script runs in
      * @param count   how many tasks {@code array} holds (for the live count)
      */
-    public static SlurmRun submit(Slurm slurm, Path script, String array, String outName, int count, Duration bound,
-                                  Consumer<Slurm.QueueCount> progress) {
+    public static SlurmRun submit(Slurm slurm, Path script, String array, String outName, int count, Duration bound) {
         long t0 = System.nanoTime();
         long[] empty = {0};
         int job = slurm.submit(script, array, List.of(outName));
-        List<ArrayTask> tasks = slurm.waitFor(job, count, bound, c -> {
-            progress.accept(c);
-            if (c.pending() + c.running() == 0 && empty[0] == 0) empty[0] = System.nanoTime();
-        });
+        List<ArrayTask> tasks;
+        try (Slurm.LiveCount live = Slurm.liveCount("job " + job + " --array=" + array, count)) {
+            tasks = slurm.waitFor(job, count, bound, c -> {
+                live.accept(c);
+                if (c.pending() + c.running() == 0 && empty[0] == 0) empty[0] = System.nanoTime();
+            });
+        }
         double seconds = ((empty[0] == 0 ? System.nanoTime() : empty[0]) - t0) / 1e9;
         return new SlurmRun(job, array, seconds, tasks, script.toAbsolutePath().getParent().resolve(outName));
     }

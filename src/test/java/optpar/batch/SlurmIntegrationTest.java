@@ -47,7 +47,7 @@ class SlurmIntegrationTest {
         Path top = TestLauncher.write(dir.resolve("bin"));
         Path script = SlurmScript.write(dir.resolve("reduce-array.sh"), top.resolve("course"), dir, 3, 2, 20);
 
-        SlurmRun first = SlurmRun.submit(slurm, script, Slurm.arrayRange(3, 2), "reduced", 3, Duration.ofMinutes(3), c -> {});
+        SlurmRun first = SlurmRun.submit(slurm, script, Slurm.arrayRange(3, 2), "reduced", 3, Duration.ofMinutes(3));
         Map<Integer, String> states = new TreeMap<>();
         for (ArrayTask t : first.tasks()) states.put(t.task(), t.state() + " " + t.exitCode());
         assertEquals(Map.of(0, "COMPLETED 0", 1, "FAILED 2", 2, "COMPLETED 0"), states, "seed " + seed + ": " + first.tasks());
@@ -56,7 +56,7 @@ class SlurmIntegrationTest {
                 "the failed task's log names the bad line");
 
         RawData.generate(dir.resolve("raw"), 3, 200, seed, -1);   // the file fixed
-        SlurmRun again = SlurmRun.submit(slurm, script, Slurm.arrayList(first.notCompleted()), "reduced", 1, Duration.ofMinutes(3), c -> {});
+        SlurmRun again = SlurmRun.submit(slurm, script, Slurm.arrayList(first.notCompleted()), "reduced", 1, Duration.ofMinutes(3));
         assertEquals(1, again.tasks().size());
         assertEquals("COMPLETED", again.tasks().getFirst().state());
         assertEquals(1, again.tasks().getFirst().task());
