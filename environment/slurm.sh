@@ -324,8 +324,8 @@ case "${1:-}" in
     victims=()
     for p in $(SLURM_CONF=$CONF timeout 10 scontrol listpids 2>/dev/null | awk 'NR > 1 && $1 ~ /^[0-9]+$/ {print $1}'); do
       victims+=("$p")
-      pp=$(ps -o ppid= -p "$p" 2>/dev/null | tr -d ' ')
-      [ -n "$pp" ] && [ "$(ps -o comm= -p "$pp" 2>/dev/null)" = slurmstepd ] && victims+=("$pp")
+      pp=$(ps -o ppid= -p "$p" 2>/dev/null | tr -d ' ' || true)
+      if [ -n "$pp" ] && [ "$(ps -o comm= -p "$pp" 2>/dev/null || true)" = slurmstepd ]; then victims+=("$pp"); fi
     done
     kill -KILL "$pid" 2>/dev/null || true
     rm -f "$RUN/slurmd.pid"
