@@ -262,8 +262,8 @@ stop_all() {
 
 # ---------------------------------------------------------------- commands
 cmd_start() {
-  if ours_answers 2>/dev/null && node_idle; then
-    say "the course's Slurm already runs (SLURM_CONF=$CONF)"; return 0
+  if ours_answers 2>/dev/null; then
+    say "the course's Slurm already runs: $(SLURM_CONF=$CONF sinfo -h -N -o 'node %N %T') (SLURM_CONF=$CONF)"; return 0
   fi
   if foreign_slurm_answers; then
     say "this machine already has a Slurm that answers (sinfo): the course uses that cluster and starts none of its own"
