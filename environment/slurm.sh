@@ -32,10 +32,11 @@ DB_SOCKET=$RUN/mysqld.sock
 # ---------------------------------------------------------------- helpers
 need_root() {
   [ "$(id -u)" = 0 ] && return 0
-  if command -v sudo >/dev/null 2>&1; then
-    exec sudo --preserve-env=OPTPAR_SLURM_DIR,OPTPAR_SLURM_DB_PORT,OPTPAR_SLURM_TIMEOUT HOME="$HOME" bash "$0" "$@"
+  # sudo -n: never a password prompt that would hang a test run; ask the user to run sudo instead.
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    exec sudo -n --preserve-env=OPTPAR_SLURM_DIR,OPTPAR_SLURM_DB_PORT,OPTPAR_SLURM_TIMEOUT HOME="$HOME" bash "$0" "$@"
   fi
-  die "the daemons (munged, slurmctld, slurmd, slurmdbd, MariaDB) need root: run as root or install sudo"
+  die "the daemons (munged, slurmctld, slurmd, slurmdbd, MariaDB) need root: run 'sudo ./course slurm $1' (or as root)"
 }
 
 need_packages() {
@@ -74,7 +75,8 @@ foreign_slurm_answers() {
   fi
 }
 
-ours_answers() { SLURM_CONF=$CONF timeout 10 sinfo -h >/dev/null 2>&1; }
+# Our controller answers (asked only when its pid file names a live process: sinfo takes 10 s to give up).
+ours_answers() { pid_of "$RUN/slurmctld.pid" >/dev/null && SLURM_CONF=$CONF timeout 10 sinfo -h >/dev/null 2>&1; }
 
 port_user() {   # who listens on TCP port $1 (empty when nobody)
   ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*users:((\("[^"]*",pid=[0-9]*\).*/\1/p' | head -1

@@ -85,12 +85,24 @@ public final class Slurm {
     /** Null when sinfo answers, else its last words. */
     private String problem() {
         if (conf != null && !Files.isRegularFile(conf)) return "no such file";
+        if (coursesOwn && !courseControllerRuns()) return "not running";   // sinfo would take 10 s to give up
+
         try {
             ChildProcess.Result r = command("sinfo", "-h", "-o", "%P").timeout(Duration.ofSeconds(20)).run();
             if (r.succeeded()) return null;
             return lastLine(r);
         } catch (ChildProcessException e) {
             return e.getMessage().lines().findFirst().orElse("sinfo failed");
+        }
+    }
+
+    /** True when the pid file of the course's slurmctld names a live process. */
+    private static boolean courseControllerRuns() {
+        try {
+            String pid = Files.readString(courseSlurmDir().resolve("run/slurmctld.pid")).trim();
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (java.io.IOException | NumberFormatException e) {
+            return false;
         }
     }
 
