@@ -30,7 +30,7 @@ public record ArrayTask(int jobId, int task, String state, double elapsed, Strin
 
     /** True once the task will not change any more (it finished, failed or was cancelled). */
     public boolean isFinal() {
-        return task >= 0 && FINAL.contains(state.split(" ")[0]);
+        return task >= 0 && FINAL.contains(state.split(" ")[0]);   // "CANCELLED by 0" is CANCELLED
     }
 
     /** True when it ran to the end with exit status 0. */

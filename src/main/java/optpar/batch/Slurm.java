@@ -283,31 +283,72 @@ public final class Slurm {
     }
 
     /**
-     * Waits until every task of job {@code jobId} has left the queue and sacct has its final state;
-     * returns sacct's record of each task.
+     * Waits until every task of job {@code jobId} (tasks {@code 0..total-1}; a job that is no array counts as
+     * task 0) has left the queue and sacct has its final state; returns sacct's record of each task.
      *
      * @throws IllegalStateException when that takes longer than {@code bound}: the job is then cancelled
      *                               ({@code scancel}) so that nothing is left running
      */
     public List<ArrayTask> waitFor(int jobId, int total, Duration bound, Consumer<QueueCount> progress) {
+        java.util.Set<Integer> ids = new java.util.TreeSet<>();
+        for (int i = 0; i < total; i++) ids.add(i);
+        return waitFor(jobId, ids, bound, progress);
+    }
+
+    /** {@link #waitFor(int, int, Duration, Consumer)} for the tasks of an {@code --array} value ({@code 0-99%2}, {@code 3,17}). */
+    public List<ArrayTask> waitFor(int jobId, String array, Duration bound, Consumer<QueueCount> progress) {
+        return waitFor(jobId, arrayIds(array), bound, progress);
+    }
+
+    private List<ArrayTask> waitFor(int jobId, java.util.Set<Integer> ids, Duration bound, Consumer<QueueCount> progress) {
         try {
-            waitUntil(jobId, total, c -> false, bound, progress);
+            waitUntil(jobId, ids.size(), c -> false, bound, progress);
         } catch (IllegalStateException e) {
             cancel(jobId);
             throw new IllegalStateException(e.getMessage() + "; cancelled it (scancel " + jobId + ")");
         }
-        // The controller sends each task's end to slurmdbd; sacct may lag it by a moment.
+        // The controller sends each task's end to slurmdbd; sacct may lag it by a moment (and show an
+        // array's job as one plain id at first): wait until it has every task, each in a final state.
         long sacctDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             List<ArrayTask> tasks = accounting(jobId);
-            if (!tasks.isEmpty() && tasks.stream().allMatch(ArrayTask::isFinal)) return tasks;
+            java.util.Set<Integer> seen = new java.util.TreeSet<>();
+            for (ArrayTask t : tasks) seen.add(t.task());
+            if (seen.equals(ids) && tasks.stream().allMatch(ArrayTask::isFinal)) return tasks;
             if (System.nanoTime() > sacctDeadline) {
                 throw new IllegalStateException("job " + jobId + " left the queue but sacct still shows "
-                        + tasks.stream().filter(t -> !t.isFinal()).map(t -> t.task() + ":" + t.state()).toList()
+                        + tasks.stream().map(t -> t.task() + ":" + t.state()).toList() + " for tasks " + ids
                         + " after 30 s (is slurmdbd running? ./course slurm status)");
             }
             pause(Duration.ofMillis(500));
         }
+    }
+
+    /**
+     * The task ids an {@code --array} value names: {@code 0-5%2} gives 0..5, {@code 3,17} gives 3 and 17,
+     * {@code 0-10:5} gives 0, 5, 10.
+     *
+     * @throws IllegalArgumentException when it is not such a value
+     */
+    public static java.util.Set<Integer> arrayIds(String array) {
+        java.util.Set<Integer> ids = new java.util.TreeSet<>();
+        String spec = array.contains("%") ? array.substring(0, array.indexOf('%')) : array;
+        try {
+            for (String part : spec.split(",")) {
+                int step = 1;
+                if (part.contains(":")) {
+                    step = Integer.parseInt(part.substring(part.indexOf(':') + 1));
+                    part = part.substring(0, part.indexOf(':'));
+                }
+                String[] ends = part.split("-");
+                int from = Integer.parseInt(ends[0].trim()), to = ends.length > 1 ? Integer.parseInt(ends[1].trim()) : from;
+                for (int i = from; i <= to; i += Math.max(1, step)) ids.add(i);
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--array=" + array + " is not an array of task ids (e.g. 0-99%2 or 3,17)");
+        }
+        if (ids.isEmpty()) throw new IllegalArgumentException("--array of 0 tasks is not allowed: give at least one task id");
+        return ids;
     }
 
     /** What sacct recorded for each task of job {@code jobId} (one row per task, {@code -X}: no job steps). */

@@ -27,15 +27,18 @@ public record SlurmRun(int jobId, String array, double seconds, List<ArrayTask> 
      * showing the queue's count as it goes ({@link Slurm#liveCount}).
      *
      * @param outName the output folder, inside the data folder the script runs in
-     * @param count   how many tasks {@code array} holds (for the live count)
+     * @param count   how many tasks {@code array} holds (for the live count; checked against {@code array})
+     * @throws IllegalArgumentException when {@code count} is not the number of tasks {@code array} names
      */
     public static SlurmRun submit(Slurm slurm, Path script, String array, String outName, int count, Duration bound) {
+        int named = Slurm.arrayIds(array).size();
+        if (named != count) throw new IllegalArgumentException("--array=" + array + " names " + named + " tasks, not " + count);
         long t0 = System.nanoTime();
         long[] empty = {0};
         int job = slurm.submit(script, array, List.of(outName));
         List<ArrayTask> tasks;
         try (Slurm.LiveCount live = Slurm.liveCount("job " + job + " --array=" + array, count)) {
-            tasks = slurm.waitFor(job, count, bound, c -> {
+            tasks = slurm.waitFor(job, array, bound, c -> {
                 live.accept(c);
                 if (c.pending() + c.running() == 0 && empty[0] == 0) empty[0] = System.nanoTime();
             });

@@ -1,15 +1,18 @@
 package optpar.batch;
 
+import optpar.TestSeed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import optpar.process.ChildProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("integration")   // one real JVM per job, and a job-array task
 class LocalBatchTest {
     @TempDir
     Path dir;
@@ -29,9 +32,9 @@ class LocalBatchTest {
 
     @Test
     void processPoolGivesTheSingleProcessOutputs() throws Exception {
-        List<Path> raw = RawData.generate(dir.resolve("raw"), 4, 300, new Random().nextInt(1000), -1);
+        List<Path> raw = RawData.generate(dir.resolve("raw"), 4, 300, TestSeed.random().nextInt(1000), -1);
         BatchReport ref = SingleProcess.run(ReduceJob.forFiles(raw, dir.resolve("serial"), 20));
-        BatchReport pool = new ProcessPool(2, 60).run(ReduceJob.forFiles(raw, dir.resolve("pool"), 20));
+        BatchReport pool = new ProcessPerJob(2, 60).run(ReduceJob.forFiles(raw, dir.resolve("pool"), 20));
         assertSameOutputs(dir.resolve("serial"), dir.resolve("pool"));
         assertEquals(ref.results().stream().map(JobResult::reduced).toList(), pool.results().stream().map(JobResult::reduced).toList());
         assertEquals(4, pool.jobsPerWorker().size(), "one process per job");
@@ -43,9 +46,9 @@ class LocalBatchTest {
     @Test
     void aFailingJobInThePoolIsNamed() throws Exception {
         List<Path> raw = RawData.generate(dir.resolve("raw"), 2, 30, 1, 1);
-        var e = assertThrows(IllegalStateException.class, () -> new ProcessPool(2, 60).run(ReduceJob.forFiles(raw, dir.resolve("out"), 5)));
+        var e = assertThrows(IllegalStateException.class, () -> new ProcessPerJob(2, 60).run(ReduceJob.forFiles(raw, dir.resolve("out"), 5)));
         assertTrue(e.getMessage().contains("job 1 failed with exit 2") && e.getMessage().contains("raw-0001.csv line"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new ProcessPool(0, 60));
+        assertThrows(IllegalArgumentException.class, () -> new ProcessPerJob(0, 60));
     }
 
     @Test
@@ -64,13 +67,8 @@ class LocalBatchTest {
         List<Path> raw = RawData.generate(data.resolve("raw"), 5, 200, 7, -1);
         Path sh = SlurmScript.write(data.resolve("reduce-array.sh"), top.resolve("course"), data, 5, 2, 20);
         assertTrue(Files.isDirectory(data.resolve("logs")), "the log folder exists before submission");
-        var env = new ProcessBuilder("bash", sh.toString(), "reduced-by-hand").directory(data.toFile());
-        env.environment().put("SLURM_ARRAY_TASK_ID", "3");
-        Process task = env.redirectErrorStream(true).redirectOutput(dir.resolve("task.log").toFile()).start();
-        boolean done = task.waitFor(60, TimeUnit.SECONDS);
-        task.destroyForcibly();
-        assertTrue(done, "array task within 60 s");
-        assertEquals(0, task.exitValue(), Files.readString(dir.resolve("task.log")));
+        ChildProcess.of("bash", sh.toString(), "reduced-by-hand").directory(data).env("SLURM_ARRAY_TASK_ID", "3")
+                .timeout(Duration.ofSeconds(60)).run().requireSuccess();
         Reduced expected = Reduction.reduceRaw(raw.get(3), 20, false);
         assertEquals(List.of(expected), Reduction.read(data.resolve("reduced-by-hand/raw-0003.csv")));
     }
@@ -87,5 +85,8 @@ class LocalBatchTest {
         assertEquals(java.util.Set.of(3), ArrayTask.notCompleted(List.of(t, pending)));
         assertEquals("3,17", Slurm.arrayList(List.of(17, 3)));
         assertEquals("0-99%2", Slurm.arrayRange(100, 2));
+        assertEquals(java.util.Set.of(0, 1, 2, 3), Slurm.arrayIds("0-3%2"));
+        assertEquals(java.util.Set.of(3, 17, 20, 22), Slurm.arrayIds("3,17,20-22:2"));
+        assertThrows(IllegalArgumentException.class, () -> Slurm.arrayIds("x"));
     }
 }

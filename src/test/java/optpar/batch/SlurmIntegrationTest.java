@@ -10,9 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import optpar.Available;
+import optpar.TestSeed;
 import optpar.heat.HeatProblem;
 import optpar.heat.NaiveHeat;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,17 +33,20 @@ class SlurmIntegrationTest {
 
     @BeforeAll
     static void connect() {
+        String why = null;
         try {
             slurm = Slurm.connect();
         } catch (IllegalStateException e) {
-            Assumptions.abort("no Slurm here: " + e.getMessage());
+            why = e.getMessage();
         }
+        String reason = why;
+        Available.require(slurm != null, () -> "a Slurm that answers (./course slurm start): " + reason);
     }
 
     @Test
     void aThreeTaskArrayRunsAndItsFailedTaskIsResubmitted() throws Exception {
         // Task 1's raw file has a line that is not a number: its reduce job exits 2.
-        long seed = System.nanoTime();
+        long seed = TestSeed.nextLong();
         List<Path> raw = RawData.generate(dir.resolve("raw"), 3, 200, seed, 1);
         Path top = TestLauncher.write(dir.resolve("bin"));
         Path script = SlurmScript.write(dir.resolve("reduce-array.sh"), top.resolve("course"), dir, 3, 2, 20);
@@ -50,7 +54,7 @@ class SlurmIntegrationTest {
         SlurmRun first = SlurmRun.submit(slurm, script, Slurm.arrayRange(3, 2), "reduced", 3, Duration.ofMinutes(3));
         Map<Integer, String> states = new TreeMap<>();
         for (ArrayTask t : first.tasks()) states.put(t.task(), t.state() + " " + t.exitCode());
-        assertEquals(Map.of(0, "COMPLETED 0", 1, "FAILED 2", 2, "COMPLETED 0"), states, "seed " + seed + ": " + first.tasks());
+        assertEquals(Map.of(0, "COMPLETED 0", 1, "FAILED 2", 2, "COMPLETED 0"), states, first.tasks().toString());
         assertEquals(java.util.Set.of(1), first.notCompleted());
         assertTrue(Files.readString(dir.resolve("logs/reduce-" + first.jobId() + "_1.out")).contains("raw-0001.csv line"),
                 "the failed task's log names the bad line");
@@ -62,7 +66,7 @@ class SlurmIntegrationTest {
         assertEquals(1, again.tasks().getFirst().task());
 
         List<Reduced> expected = raw.stream().map(f -> Reduction.reduceRaw(f, 20, false)).toList();
-        assertEquals(expected, Summary.merge(List.of(dir.resolve("reduced"))), "seed " + seed);
+        assertEquals(expected, Summary.merge(List.of(dir.resolve("reduced"))));
     }
 
     @Test
@@ -81,7 +85,7 @@ class SlurmIntegrationTest {
 
     @Test
     void mpiUnderTheQueueGivesTheSerialChecksum() throws Exception {
-        Assumptions.assumeTrue(optpar.mpi.MpiHeatLauncher.available(), "mpirun is not installed");
+        Available.require(optpar.mpi.MpiHeatLauncher.available(), "Open MPI's mpirun (Debian: openmpi-bin)");
         HeatProblem p = new HeatProblem(64, 20);
         Path sh = MpiUnderSlurm.write(dir.resolve("mpi-heat.sh"), 2, p);
         MpiUnderSlurm.Job job = MpiUnderSlurm.run(slurm, sh, Duration.ofMinutes(3));
