@@ -18,12 +18,33 @@ package optpar.heat;
  * double sum = HeatProblem.checksum(u);
  * }</pre>
  *
+ * <p>{@link #random} gives the same problem on a seeded random initial field (interior values in
+ * [0, 1), boundary 0): a stencil whose neighbours slip by one row or column still looks right on the
+ * smooth field, but not on noise. Each row is drawn from its own seeded generator, so any block of
+ * rows can be made without the rest of the grid ({@link #initialRow}).
+ *
  * @param n     grid points per side, at least 3 (one interior point)
  * @param steps time steps, at least 0
+ * @param seed  the random field's seed, or null for the smooth field {@code 16 x(1-x) y(1-y)}
  */
-public record HeatProblem(int n, int steps) {
+public record HeatProblem(int n, int steps, Long seed) {
     /** The diffusion coefficient. */
     public static final double ALPHA = 1.0;
+
+    /** The smooth standard field. */
+    public HeatProblem(int n, int steps) {
+        this(n, steps, null);
+    }
+
+    /**
+     * The problem on a seeded random initial field.
+     * <pre>{@code
+     * var p = HeatProblem.random(257, 40, 12345L);   // the same field for the same seed, on any machine
+     * }</pre>
+     */
+    public static HeatProblem random(int n, int steps, long seed) {
+        return new HeatProblem(n, steps, seed);
+    }
 
     public HeatProblem {
         if (n < 3) {
@@ -65,26 +86,38 @@ public record HeatProblem(int n, int steps) {
         return c + f * ((south - 2 * c + north) + (east - 2 * c + west));
     }
 
-    /** A fresh initial grid: {@code 16 x(1-x) y(1-y)}, zero on the boundary. */
+    /** A fresh initial grid: {@code 16 x(1-x) y(1-y)} (or the seeded random field), zero on the boundary. */
     public double[] initial() {
         double[] u = new double[n * n];
-        double h = dx();
+        double[] row = new double[n];
         for (int i = 0; i < n; i++) {
-            double x = i * h;
-            for (int j = 0; j < n; j++) {
-                double y = j * h;
-                u[i * n + j] = 16 * x * (1 - x) * y * (1 - y);
-            }
-        }
-        // The formula gives 0 on the boundary only up to rounding (1 - 1.0 is exact, but x = i*h
-        // at i = n-1 may not be exactly 1): set it exactly so "boundary untouched" is exact.
-        for (int k = 0; k < n; k++) {
-            u[k] = 0;
-            u[(n - 1) * n + k] = 0;
-            u[k * n] = 0;
-            u[k * n + n - 1] = 0;
+            initialRow(i, row);
+            System.arraycopy(row, 0, u, i * n, n);
         }
         return u;
+    }
+
+    /**
+     * Row {@code i} of the initial grid into {@code row} (length n), without making the rest of the
+     * grid: how an MPI rank fills only its own rows. Boundary rows and columns are exactly 0 (the
+     * formula gives 0 there only up to rounding, since x = i*h at i = n-1 may not be exactly 1).
+     */
+    public void initialRow(int i, double[] row) {
+        if (i < 0 || i >= n) throw new IllegalArgumentException("row " + i + " is outside the grid: 0.." + (n - 1));
+        if (row.length != n) throw new IllegalArgumentException("a row of this grid has " + n + " points, not " + row.length);
+        java.util.Arrays.fill(row, 0);
+        if (i == 0 || i == n - 1) return;
+        if (seed != null) {
+            // One generator per row, seeded from (seed, row): any row can be made on its own.
+            var rnd = new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+            for (int j = 1; j < n - 1; j++) row[j] = rnd.nextDouble();
+            return;
+        }
+        double h = dx(), x = i * h;
+        for (int j = 1; j < n - 1; j++) {
+            double y = j * h;
+            row[j] = 16 * x * (1 - x) * y * (1 - y);
+        }
     }
 
     /** The row-major sequential sum of a grid: the number to compare across implementations. */

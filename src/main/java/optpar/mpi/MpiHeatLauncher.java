@@ -3,20 +3,17 @@ package optpar.mpi;
 import optpar.Course;
 import optpar.heat.HeatProblem;
 
-import java.io.BufferedReader;
+import optpar.process.ChildProcess;
+import optpar.process.ChildProcessException;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -67,6 +64,8 @@ public final class MpiHeatLauncher {
     private Path gridFile;
     private int failRank = -1;
     private boolean yieldWhenIdle = true;
+    private boolean overlap = false;
+    private boolean gather = true;
     private Path mpirunPath;
     private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
 
@@ -115,6 +114,24 @@ public final class MpiHeatLauncher {
     /** Makes rank {@code r} fail at its first step, to see how the job ends; -1 (default) for none. */
     public MpiHeatLauncher failRank(int r) {
         this.failRank = r;
+        return this;
+    }
+
+    /**
+     * Whether the halo exchange overlaps the interior update (non-blocking {@code MPI_Isend}/{@code MPI_Irecv},
+     * then {@code MPI_Waitall}); default false: the blocking {@code MPI_Sendrecv} first, then the whole block.
+     */
+    public MpiHeatLauncher overlap(boolean yes) {
+        this.overlap = yes;
+        return this;
+    }
+
+    /**
+     * Whether rank 0 gathers the final grid (default true). Without it no process ever holds the whole
+     * grid: the result's checksum is NaN and its total heat the all-reduced one ({@code --no-gather}).
+     */
+    public MpiHeatLauncher gather(boolean yes) {
+        this.gather = yes;
         return this;
     }
 
@@ -191,9 +208,18 @@ public final class MpiHeatLauncher {
         cmd.addAll(List.of("--bind-to", "none"));
         if (yieldWhenIdle) cmd.addAll(List.of("--mca", "mpi_yield_when_idle", "1"));
 
+        if (!gather && gridFile != null) {
+            throw new IllegalArgumentException("a grid file needs the gathered grid: use gather(true) or gridFile(null)");
+        }
+        if (problem.seed() != null && (problem.seed() < Integer.MIN_VALUE || problem.seed() > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("seed " + problem.seed() + " is too large for the ranks' command line: use an int seed");
+        }
         List<String> args = new ArrayList<>(List.of(Integer.toString(problem.n()), Integer.toString(problem.steps()),
                 "--warmup", Integer.toString(warmup), "--repeat", Integer.toString(repeat),
                 "--report-every", Integer.toString(reportEvery)));
+        if (overlap) args.add("--overlap");
+        if (!gather) args.add("--no-gather");
+        if (problem.seed() != null) args.addAll(List.of("--seed", Long.toString(problem.seed())));
         if (gridFile != null) args.addAll(List.of("--grid-out", gridFile.toAbsolutePath().toString()));
         if (failRank >= 0) args.addAll(List.of("--fail-rank", Integer.toString(failRank)));
         // Serial GC: each rank is one thread of work; a parallel collector would start GC threads for
@@ -210,12 +236,11 @@ public final class MpiHeatLauncher {
      */
     public MpiHeatResult run(int ranks, HeatProblem problem) {
         List<String> cmd = command(ranks, problem);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ChildProcess child = ChildProcess.of(cmd).timeout(timeout);
         if (runningAsRoot()) {
-            pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT", "1");
-            pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+            child.env("OMPI_ALLOW_RUN_AS_ROOT", "1").env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
         }
-        pb.environment().putAll(environment);
+        environment.forEach(child::env);
         if (gridFile != null) {
             try {
                 Files.deleteIfExists(gridFile);   // a stale grid must not pass for this run's
@@ -223,84 +248,31 @@ public final class MpiHeatLauncher {
                 throw new UncheckedIOException("cannot replace the grid file " + gridFile + ": " + e.getMessage(), e);
             }
         }
-
+        // ChildProcess hands each line to us on this thread as it arrives (a notebook prints it from the
+        // cell), and ends mpirun with every rank under it at the deadline or on Interrupt.
+        child.onLine(line -> {
+            if (!line.equals(INCUBATOR_WARNING)) output.accept(line);   // every rank JVM says it; it says nothing
+        });
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        Process process;
+        ChildProcess.Result r;
         try {
-            process = pb.start();
-        } catch (IOException e) {
-            throw new MpiException("cannot start " + cmd.getFirst() + ": " + e.getMessage(), e);
-        }
-        List<String> lines = new ArrayList<>();
-        String resultLine = null;
-        try {
-            // A reader thread moves lines into a queue; this thread hands them to the consumer, so a
-            // notebook prints them from the cell's own thread, and waits no longer than the deadline.
-            BlockingQueue<Optional<String>> queue = new LinkedBlockingQueue<>();
-            Thread reader = Thread.ofVirtual().start(() -> pump(process, queue));
-            while (true) {
-                Optional<String> next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (next == null) throw timedOut(ranks, process);
-                if (next.isEmpty()) break;                        // end of output
-                String line = next.get();
-                lines.add(line);
-                if (line.startsWith(MpiHeatRank.RESULT_TAG + " ")) resultLine = line;
-                if (!line.equals(INCUBATOR_WARNING)) output.accept(line);   // kept in lines, not shown
+            r = child.run();
+        } catch (ChildProcessException e) {
+            if (e.getMessage().contains("did not finish within")) {
+                throw new MpiException("mpirun -np " + ranks + " did not finish within " + timeout.toSeconds()
+                        + " s and was ended with all its ranks (shrink n or steps, or raise the launcher's timeout)", e);
             }
-            if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                throw timedOut(ranks, process);
-            }
-            reader.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MpiException("interrupted while waiting for mpirun -np " + ranks + "; its processes were ended");
-        } finally {
-            endTree(process);
+            throw new MpiException("mpirun -np " + ranks + ": " + e.getMessage(), e);
         }
         double wall = (System.nanoTime() - start) / 1e9;
-
-        int exit = process.exitValue();
-        if (exit != 0) {
-            throw new MpiException("mpirun -np " + ranks + " failed (exit " + exit + "): " + firstError(lines));
+        List<String> lines = r.allLines();
+        if (r.exitCode() != 0) {
+            throw new MpiException("mpirun -np " + ranks + " failed (exit " + r.exitCode() + "): " + firstError(lines));
         }
-        if (resultLine == null) {
-            throw new MpiException("mpirun -np " + ranks + " ended without rank 0's " + MpiHeatRank.RESULT_TAG + " line: "
-                    + firstError(lines));
-        }
+        String resultLine = r.stdout().stream().filter(l -> l.startsWith(MpiHeatRank.RESULT_TAG + " ")).reduce((x, y) -> y)
+                .orElseThrow(() -> new MpiException("mpirun -np " + ranks + " ended without rank 0's " + MpiHeatRank.RESULT_TAG
+                        + " line: " + firstError(lines)));
         return MpiHeatResult.parse(resultLine, wall, gridFile, lines);
-    }
-
-    private static void pump(Process process, BlockingQueue<Optional<String>> queue) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) queue.add(Optional.of(line));
-        } catch (IOException e) {
-            // The stream closes when the process is ended: the end of output either way.
-        } finally {
-            queue.add(Optional.empty());
-        }
-    }
-
-    private MpiException timedOut(int ranks, Process process) {
-        endTree(process);
-        return new MpiException("mpirun -np " + ranks + " did not finish within " + timeout.toSeconds()
-                + " s and was ended with all its ranks (shrink n or steps, or raise the launcher's timeout)");
-    }
-
-    /** Ends mpirun and every process under it (the rank JVMs): nothing may outlive a run. */
-    private static void endTree(Process process) {
-        if (!process.isAlive()) return;
-        List<ProcessHandle> tree = process.descendants().toList();
-        process.destroyForcibly();
-        tree.forEach(ProcessHandle::destroyForcibly);
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-            for (ProcessHandle h : tree) h.onExit().get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // a process that takes longer than 5 s to die after SIGKILL: nothing more we can do
-        }
     }
 
     /** The line that best says what went wrong: a rank's "error:" line, else mpirun's last words. */
@@ -312,25 +284,5 @@ public final class MpiHeatLauncher {
                 .filter(l -> !l.isEmpty() && !l.startsWith("---")).toList();
         if (meaningful.isEmpty()) return "no output";
         return String.join(" ", meaningful.subList(Math.max(0, meaningful.size() - 3), meaningful.size()));
-    }
-
-    /**
-     * From a terminal: {@code java ... optpar.mpi.MpiHeatLauncher RANKS N STEPS}, e.g. {@code 1,2,3 200 100}.
-     * Prints the ranks' output and one summary line per rank count.
-     */
-    public static void main(String[] args) {
-        try {
-            if (args.length != 3) throw new IllegalArgumentException("usage: MpiHeatLauncher RANKS N STEPS, e.g. 1,2,3 200 100");
-            int[] ranks = Course.parseCounts(args[0], "RANKS");
-            var problem = new HeatProblem(Course.parseCounts(args[1], "N")[0], Course.parseCounts(args[2], "STEPS")[0]);
-            var launcher = new MpiHeatLauncher().output(System.out::println);
-            for (int k : ranks) {
-                MpiHeatResult r = launcher.run(k, problem);
-                System.out.printf("ranks=%d seconds=%.4f wall=%.2f checksum=%s%n", k, r.seconds(), r.wallSeconds(), r.checksum());
-            }
-        } catch (IllegalArgumentException | MpiException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
     }
 }
