@@ -114,7 +114,7 @@ public final class MpiHeatRank {
 
     /** Seconds one rank spent in each part of its step loop, read with {@code MPI_Wtime}. */
     static final class Split {
-        double compute, halo, reduce;
+        double compute, halo, reduce, loop;   // loop: this rank's whole step loop
     }
 
     public static void main(String[] args) {
@@ -167,8 +167,11 @@ public final class MpiHeatRank {
             if (seconds[last] < bestSeconds || best == null) best = split;
             double totalHeat = mpi.allreduceSum(block.ownSum());
             double[] grid = o.gather() ? gather(mpi, problem, blocks, block, arena) : null;
-            // The slowest rank's parts: every rank must take part in the reductions.
-            double compute = mpi.allreduceMax(best.compute), halo = mpi.allreduceMax(best.halo), reduce = mpi.allreduceMax(best.reduce);
+            // The parts of the slowest rank (whose loop time is the all-reduced maximum): the others
+            // offer 0 to the MAX reductions, which every rank must take part in.
+            boolean slowest = best.loop == Arrays.stream(seconds).min().orElseThrow();
+            double compute = mpi.allreduceMax(slowest ? best.compute : 0), halo = mpi.allreduceMax(slowest ? best.halo : 0),
+                    reduce = mpi.allreduceMax(slowest ? best.reduce : 0);
             double offHeap = mpi.allreduceMax(block.offHeapBytes()), rss = mpi.allreduceMax(peakResidentBytes());
             if (rank == 0) {
                 if (o.gridOut() != null) write(grid, o.gridOut());
@@ -208,11 +211,8 @@ public final class MpiHeatRank {
                 if (rank == 0 && report) System.out.println(String.format(Locale.ROOT, "step %d: total heat %.12g", s, total));
             }
         }
-        double mine = mpi.wtime() - start;
-        double t0 = mpi.wtime();
-        double slowest = mpi.allreduceMax(mine);
-        split.reduce += mpi.wtime() - t0;
-        return slowest;
+        split.loop = mpi.wtime() - start;
+        return mpi.allreduceMax(split.loop);
     }
 
     /**
