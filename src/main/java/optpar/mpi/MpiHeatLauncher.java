@@ -198,21 +198,9 @@ public final class MpiHeatLauncher {
         if (failRank >= ranks) {
             throw new IllegalArgumentException("failRank " + failRank + " is not a rank of this run: use 0.." + (ranks - 1) + " or -1 for none");
         }
-        Optional<Path> found = mpirunPath == null ? mpirun()
-                : Optional.of(mpirunPath).filter(Files::isExecutable);
-        Path mpirun = found.orElseThrow(() -> new MpiException((mpirunPath == null ? "mpirun was not found on the PATH"
-                : "mpirun " + mpirunPath + " does not exist or is not executable")
-                + ": install Open MPI (Debian: apt-get install openmpi-bin libopenmpi-dev) or set OPTPAR_MPIRUN"));
-        List<String> cmd = new ArrayList<>(List.of(mpirun.toString(), "-np", Integer.toString(ranks)));
-        if (ranks > Course.cores()) cmd.add("--oversubscribe");
-        cmd.addAll(List.of("--bind-to", "none"));
-        if (yieldWhenIdle) cmd.addAll(List.of("--mca", "mpi_yield_when_idle", "1"));
-
+        List<String> cmd = mpirunCommand(ranks, mpirunPath, yieldWhenIdle);
         if (!gather && gridFile != null) {
             throw new IllegalArgumentException("a grid file needs the gathered grid: use gather(true) or gridFile(null)");
-        }
-        if (problem.seed() != null && (problem.seed() < Integer.MIN_VALUE || problem.seed() > Integer.MAX_VALUE)) {
-            throw new IllegalArgumentException("seed " + problem.seed() + " is too large for the ranks' command line: use an int seed");
         }
         List<String> args = new ArrayList<>(List.of(Integer.toString(problem.n()), Integer.toString(problem.steps()),
                 "--warmup", Integer.toString(warmup), "--repeat", Integer.toString(repeat),
@@ -229,6 +217,28 @@ public final class MpiHeatLauncher {
     }
 
     /**
+     * {@code mpirun -np K [--oversubscribe] --bind-to none [--mca mpi_yield_when_idle 1]}: the start of
+     * every MPI command line of the course (see the class comment), for {@link MpiPool} too.
+     */
+    static List<String> mpirunCommand(int ranks, Path mpirunPath, boolean yieldWhenIdle) {
+        Optional<Path> found = mpirunPath == null ? mpirun() : Optional.of(mpirunPath).filter(Files::isExecutable);
+        Path mpirun = found.orElseThrow(() -> new MpiException((mpirunPath == null ? "mpirun was not found on the PATH"
+                : "mpirun " + mpirunPath + " does not exist or is not executable")
+                + ": install Open MPI (Debian: apt-get install openmpi-bin libopenmpi-dev) or set OPTPAR_MPIRUN"));
+        List<String> cmd = new ArrayList<>(List.of(mpirun.toString(), "-np", Integer.toString(ranks)));
+        if (ranks > Course.cores()) cmd.add("--oversubscribe");
+        cmd.addAll(List.of("--bind-to", "none"));
+        if (yieldWhenIdle) cmd.addAll(List.of("--mca", "mpi_yield_when_idle", "1"));
+        return cmd;
+    }
+
+    /** Open MPI refuses to run as root unless told twice that it may (containers, CI). */
+    static ChildProcess allowRoot(ChildProcess child) {
+        if (runningAsRoot()) child.env("OMPI_ALLOW_RUN_AS_ROOT", "1").env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+        return child;
+    }
+
+    /**
      * Runs the problem on {@code ranks} MPI ranks and returns rank 0's result.
      *
      * @throws IllegalArgumentException when the grid is too small for the rank count
@@ -236,10 +246,7 @@ public final class MpiHeatLauncher {
      */
     public MpiHeatResult run(int ranks, HeatProblem problem) {
         List<String> cmd = command(ranks, problem);
-        ChildProcess child = ChildProcess.of(cmd).timeout(timeout);
-        if (runningAsRoot()) {
-            child.env("OMPI_ALLOW_RUN_AS_ROOT", "1").env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
-        }
+        ChildProcess child = allowRoot(ChildProcess.of(cmd).timeout(timeout));
         environment.forEach(child::env);
         if (gridFile != null) {
             try {

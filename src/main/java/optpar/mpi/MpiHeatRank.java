@@ -83,7 +83,7 @@ public final class MpiHeatRank {
                 if (i + 1 >= args.length) throw new IllegalArgumentException(flag + " needs a value; " + USAGE);
                 String value = args[++i];
                 switch (flag) {
-                    case "--seed" -> seed = (long) number(value, flag);
+                    case "--seed" -> seed = seed(value);
                     case "--warmup" -> warmup = number(value, flag);
                     case "--repeat" -> repeat = number(value, flag);
                     case "--report-every" -> reportEvery = number(value, flag);
@@ -101,6 +101,14 @@ public final class MpiHeatRank {
 
         HeatProblem problem() {
             return seed == null ? new HeatProblem(n, steps) : HeatProblem.random(n, steps, seed);
+        }
+
+        private static long seed(String s) {
+            try {
+                return Long.parseLong(s.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--seed '" + s + "' is not a whole number");
+            }
         }
 
         private static int number(String s, String what) {
