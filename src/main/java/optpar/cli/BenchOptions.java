@@ -36,7 +36,8 @@ import optpar.Course;
  * @param plot    a PNG file to draw the result into, or null
  * @param scaling heat over MPI ranks: "strong" (one n for every rank count) or "weak" (n grows with the
  *                ranks so that each rank keeps n*n points: n(P) = n*sqrt(P))
- * @param halo    heat over MPI ranks: "overlap" (non-blocking exchange during the interior update) or "blocking"
+ * @param halo    heat over MPI ranks: "overlap" (non-blocking exchange during the interior update), "blocking",
+ *                or "both" (each rank count both ways, in one run)
  */
 public record BenchOptions(String problem, List<String> impls, int[] threads, int width, int height, int iters,
                            int n, int steps, int mib, int[] ranks, int repeat, int warmup, Path csv, Path plot,
@@ -139,7 +140,7 @@ public record BenchOptions(String problem, List<String> impls, int[] threads, in
                 intOption(given, "--mib", 64, 1, 4096), ranks,
                 intOption(given, "--repeat", 3, 1), intOption(given, "--warmup", 1, 0),
                 pathOption(given, "--csv"), pathOption(given, "--plot"),
-                choice(given, "--scaling", "strong", "weak"), choice(given, "--halo", "overlap", "blocking"));
+                choice(given, "--scaling", "strong", "weak"), choice(given, "--halo", "overlap", "blocking", "both"));
     }
 
     /** These options with another heat grid size (a weak-scaling row's own n). */

@@ -16,13 +16,14 @@ import optpar.mpi.RowBlocks;
  * The bench CLI's {@code --impl mpi}: the heat problem on MPI ranks, one {@code mpirun} per rank count.
  *
  * <pre>{@code
- * ./course bench heat --impl mpi --ranks 1,2,4 --n 2048 --steps 100 --scaling strong --halo overlap
+ * ./course bench heat --impl mpi --ranks 1,2,4 --n 2048 --steps 100 --scaling strong --halo both
  * ./course bench heat --impl vector,mpi --threads 1 --ranks 1,2 --n 2048 --steps 100
  * }</pre>
  * Each row's {@code threads} is the rank count, its {@code size} the grid it ran ({@code --scaling weak}:
  * {@code n * sqrt(ranks)}), its checksum that of the grid gathered on rank 0, and its {@code speedup} is
  * over the {@code vector} variant on one thread on the same grid (measured here first), not over one
- * rank. The notes ({@code #} lines on stderr) split each run's time per step into compute, halo
+ * rank. With {@code --halo both} each rank count runs blocking (rows named {@code mpi-blocking}) and
+ * overlapped ({@code mpi}), in one run. The notes ({@code #} lines on stderr) split each run's time per step into compute, halo
  * exchange and all-reduce. {@code --repeat K} becomes K timed runs inside one mpirun (each from the
  * initial field), {@code --warmup K} K untimed runs before them; without {@code --ranks} the
  * {@code --threads} counts are used.
@@ -48,7 +49,7 @@ public final class MpiHeatVariant implements ExternalVariant {
     @Override public String name() { return "mpi"; }
 
     @Override public String description() {
-        return "row blocks on MPI ranks (mpirun, Open MPI through FFM), halo rows exchanged each step (--halo overlap|blocking, --scaling strong|weak)";
+        return "row blocks on MPI ranks (mpirun, Open MPI through FFM), halo rows exchanged each step (--halo overlap|blocking|both, --scaling strong|weak)";
     }
 
     @Override public boolean available() {
@@ -86,15 +87,24 @@ public final class MpiHeatVariant implements ExternalVariant {
         int[] ranks = rankCounts(o);
         if (o.ranks() == null) notes.accept("mpi: no --ranks given, using the --threads counts " + Arrays.toString(ranks) + " as rank counts");
         int warmupSteps = o.warmup() * o.steps();   // --warmup K: K whole untimed runs (check() bounds it)
-        var launcher = launchers.get().warmup(warmupSteps).overlap(o.halo().equals("overlap"));
         notes.accept("mpi: " + o.scaling() + " scaling, " + o.halo() + " halo exchange; speed-up over vector on one thread on each grid");
-        var points = MpiScaling.run(launcher, MpiScaling.Kind.of(o.scaling()), new HeatProblem(o.n(), o.steps()), ranks,
-                o.repeat(), line -> notes.accept("mpi " + line));
         List<Sweep.Measurement> rows = new ArrayList<>();
-        for (var p : points) {
-            var r = p.mpi();
-            var timing = new Timing.Result<Void>("mpi x" + r.ranks(), List.of(), r.runs(), null);
-            rows.add(new Sweep.Measurement(name(), r.ranks(), timing, r.checksum(), p.speedup(), p.efficiency()));
+        List<Boolean> ways = switch (o.halo()) {
+            case "both" -> List.of(false, true);
+            case "blocking" -> List.of(false);
+            default -> List.of(true);
+        };
+        for (boolean overlap : ways) {
+            // "mpi" is the overlapped exchange; "mpi-blocking" the MPI_Sendrecv one.
+            String impl = overlap ? name() : name() + "-blocking";
+            var launcher = launchers.get().warmup(warmupSteps).overlap(overlap);
+            var points = MpiScaling.run(launcher, MpiScaling.Kind.of(o.scaling()), new HeatProblem(o.n(), o.steps()), ranks,
+                    o.repeat(), line -> notes.accept(impl + " " + line));
+            for (var p : points) {
+                var r = p.mpi();
+                var timing = new Timing.Result<Void>(impl + " x" + r.ranks(), List.of(), r.runs(), null);
+                rows.add(new Sweep.Measurement(impl, r.ranks(), timing, r.checksum(), p.speedup(), p.efficiency()));
+            }
         }
         return rows;
     }

@@ -94,11 +94,10 @@ public final class MpiScaling {
 
     /**
      * Runs {@code base} (strong) or its grown grids (weak) on every rank count and measures the serial
-     * vector code on each grid once. {@code repeats} timed runs each, the best kept.
+     * vector code on each grid once. {@code repeats} timed runs each, the best kept. No rank counts, no points.
      */
     public static List<Point> run(MpiHeatLauncher launcher, Kind kind, HeatProblem base, int[] ranks, int repeats,
                                   Consumer<String> notes) {
-        if (ranks.length == 0) throw new IllegalArgumentException("no rank counts: give at least one, e.g. 1,2,4");
         Map<Integer, Double> serial = new TreeMap<>();
         List<Point> points = new ArrayList<>();
         for (int k : ranks) {
