@@ -87,4 +87,15 @@ class MpiHeatVariantTest {
         r = bench("heat", "--impl", "mpi", "--ranks", "2", "--halo", "async");
         assertTrue(r.err().toString().contains("--halo 'async' is not allowed: use overlap or blocking or both"), r.err().toString());
     }
+
+    @Test
+    void haloBothMeasuresBlockingAndOverlappedInOneRunWithTheSameBits() {
+        var r = bench("heat", "--impl", "mpi", "--ranks", "2", "--n", "26", "--steps", "7", "--halo", "both",
+                "--repeat", "1", "--warmup", "0");
+        assertEquals(0, r.status(), r.err().toString());
+        List<String> rows = r.out().subList(1, r.out().size());
+        assertEquals(List.of("mpi-blocking", "mpi"), rows.stream().map(row -> cell(row, "impl")).toList(), rows.toString());
+        double expected = HeatProblem.checksum(new NaiveHeat().solve(new HeatProblem(26, 7), 1));
+        for (String row : rows) assertEquals(expected, Double.parseDouble(cell(row, "checksum")), 0.0, row);
+    }
 }
