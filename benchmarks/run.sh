@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the README's performance section: every variant side by side in one run per problem,
 # on this machine, written as CSV (and a chart) into benchmarks/results-<date>-<host>/.
-# Takes about 10 minutes on 2 cores. Close other work first: two-thread timings are noisy.
+# Takes about 10 minutes on a laptop-sized machine, less with more cores. Close other work first: parallel timings are noisy.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here/results-$(date +%Y-%m-%d)-$(hostname)}

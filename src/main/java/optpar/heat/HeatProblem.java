@@ -12,38 +12,56 @@ package optpar.heat;
  * double-buffered, for {@code steps} steps. Grids are flat and row-major: {@code u[i * n + j]},
  * i the row (x), j the column (y).
  *
+ * <p>The lecture's field is symmetric (under transpose and both mirrors): exactly the symmetries an
+ * i/j or north/south index slip preserves. To test a variant, start from a <em>random</em> field
+ * instead ({@link #withRandomField(long)}): the same seed gives the same field everywhere. Each row
+ * has its own generator, seeded from the seed and the row, so any block of rows can be made without
+ * the rest of the grid ({@link #initialRow}): how an MPI rank holds only its own rows.
+ *
  * <pre>{@code
  * var p = new HeatProblem(1024, 200);
  * double[] u = new NaiveHeat().solve(p, 1);
  * double sum = HeatProblem.checksum(u);
+ * var r = new HeatProblem(64, 50).withRandomField(42);   // interior values uniform in [0, 1), seeded by 42
  * }</pre>
- *
- * <p>{@link #random} gives the same problem on a seeded random initial field (interior values in
- * [0, 1), boundary 0): a stencil whose neighbours slip by one row or column still looks right on the
- * smooth field, but not on noise. Each row is drawn from its own seeded generator, so any block of
- * rows can be made without the rest of the grid ({@link #initialRow}).
  *
  * @param n     grid points per side, at least 3 (one interior point)
  * @param steps time steps, at least 0
- * @param seed  the random field's seed, or null for the smooth field {@code 16 x(1-x) y(1-y)}
+ * @param seed  {@link #LECTURE_FIELD} (0) for the lecture's field, any other value for a random field from that seed
  */
-public record HeatProblem(int n, int steps, Long seed) {
+public record HeatProblem(int n, int steps, long seed) {
     /** The diffusion coefficient. */
     public static final double ALPHA = 1.0;
 
-    /** The smooth standard field. */
+    /** The seed value that means "the lecture's field 16 x(1-x) y(1-y)", not a random one. */
+    public static final long LECTURE_FIELD = 0;
+
+    /** The lecture's problem: {@code n} x {@code n} points, {@code steps} steps, from 16 x(1-x) y(1-y). */
     public HeatProblem(int n, int steps) {
-        this(n, steps, null);
+        this(n, steps, LECTURE_FIELD);
     }
 
     /**
-     * The problem on a seeded random initial field.
-     * <pre>{@code
-     * var p = HeatProblem.random(257, 40, 12345L);   // the same field for the same seed, on any machine
-     * }</pre>
+     * The same grid and steps from a random initial field: interior values uniform in [0, 1), row i
+     * drawn from its own generator seeded from ({@code seed}, i), boundary 0.
+     *
+     * @throws IllegalArgumentException for seed 0, which means the lecture's field
      */
-    public static HeatProblem random(int n, int steps, long seed) {
+    public HeatProblem withRandomField(long seed) {
+        if (seed == LECTURE_FIELD) {
+            throw new IllegalArgumentException("seed 0 stands for the lecture's field: give any other seed for a random one");
+        }
         return new HeatProblem(n, steps, seed);
+    }
+
+    /** True when the initial field is random (a seed other than {@link #LECTURE_FIELD}). */
+    public boolean randomField() {
+        return seed != LECTURE_FIELD;
+    }
+
+    @Override
+    public String toString() {
+        return "HeatProblem[n=" + n + ", steps=" + steps + (randomField() ? ", random field seed=" + seed : "") + "]";
     }
 
     public HeatProblem {
@@ -86,7 +104,7 @@ public record HeatProblem(int n, int steps, Long seed) {
         return c + f * ((south - 2 * c + north) + (east - 2 * c + west));
     }
 
-    /** A fresh initial grid: {@code 16 x(1-x) y(1-y)} (or the seeded random field), zero on the boundary. */
+    /** A fresh initial grid: {@code 16 x(1-x) y(1-y)} (or the seed's random field), zero on the boundary. */
     public double[] initial() {
         double[] u = new double[n * n];
         double[] row = new double[n];
@@ -107,7 +125,7 @@ public record HeatProblem(int n, int steps, Long seed) {
         if (row.length != n) throw new IllegalArgumentException("a row of this grid has " + n + " points, not " + row.length);
         java.util.Arrays.fill(row, 0);
         if (i == 0 || i == n - 1) return;
-        if (seed != null) {
+        if (randomField()) {
             // One generator per row, seeded from (seed, row): any row can be made on its own.
             var rnd = new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
             for (int j = 1; j < n - 1; j++) row[j] = rnd.nextDouble();

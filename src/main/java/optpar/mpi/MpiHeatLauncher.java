@@ -207,7 +207,7 @@ public final class MpiHeatLauncher {
                 "--report-every", Integer.toString(reportEvery)));
         if (overlap) args.add("--overlap");
         if (!gather) args.add("--no-gather");
-        if (problem.seed() != null) args.addAll(List.of("--seed", Long.toString(problem.seed())));
+        if (problem.randomField()) args.addAll(List.of("--seed", Long.toString(problem.seed())));
         if (gridFile != null) args.addAll(List.of("--grid-out", gridFile.toAbsolutePath().toString()));
         if (failRank >= 0) args.addAll(List.of("--fail-rank", Integer.toString(failRank)));
         // Serial GC: each rank is one thread of work; a parallel collector would start GC threads for
@@ -265,6 +265,9 @@ public final class MpiHeatLauncher {
         try {
             r = child.run();
         } catch (ChildProcessException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new MpiException("interrupted while waiting for mpirun -np " + ranks + "; its processes were ended", e);
+            }
             if (e.getMessage().contains("did not finish within")) {
                 throw new MpiException("mpirun -np " + ranks + " did not finish within " + timeout.toSeconds()
                         + " s and was ended with all its ranks (shrink n or steps, or raise the launcher's timeout)", e);

@@ -102,7 +102,7 @@ public final class MpiScaling {
         List<Point> points = new ArrayList<>();
         for (int k : ranks) {
             int n = kind.n(base.n(), k);
-            HeatProblem p = base.seed() == null ? new HeatProblem(n, base.steps()) : HeatProblem.random(n, base.steps(), base.seed());
+            HeatProblem p = new HeatProblem(n, base.steps(), base.seed());   // the same field, smooth or random
             double s = serial.computeIfAbsent(n, x -> serialSeconds(p, repeats));
             MpiHeatResult r = launcher.repeat(repeats).run(k, p);
             notes.accept(String.format(Locale.ROOT, "%s: %d rank(s), n=%d: %.4f s (vector on one thread %.4f s, speed-up %.2f); "

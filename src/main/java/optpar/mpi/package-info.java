@@ -19,7 +19,7 @@
  * </ol>
  *
  * <pre>{@code
- * var problem = HeatProblem.random(400, 200, 42);
+ * var problem = new HeatProblem(400, 200).withRandomField(42);
  * MpiHeatResult r = new MpiHeatLauncher().overlap(true).output(System.out::println).run(3, problem);
  * assert r.checksum() == HeatProblem.checksum(new NaiveHeat().solve(problem, 1));   // bit for bit
  * }</pre>

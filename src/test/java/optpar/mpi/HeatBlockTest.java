@@ -1,5 +1,6 @@
 package optpar.mpi;
 
+import optpar.TestSeed;
 import optpar.heat.HeatProblem;
 import optpar.heat.NaiveHeat;
 import org.junit.jupiter.api.RepeatedTest;
@@ -25,29 +26,27 @@ class HeatBlockTest {
 
     private static HeatProblem randomProblem(Random rnd, long seed) {
         int n = 3 + rnd.nextInt(70);
-        return HeatProblem.random(n, rnd.nextInt(40), seed);
+        return new HeatProblem(n, rnd.nextInt(40)).withRandomField(seed);
     }
 
     @RepeatedTest(10)
     void blockingStepsWithHandCopiedHalosEqualTheSerialReference() {
-        long seed = System.nanoTime();
-        Random rnd = new Random(seed);
-        var problem = randomProblem(rnd, seed);
+        Random rnd = TestSeed.random();
+        var problem = randomProblem(rnd, 1 + rnd.nextInt(Integer.MAX_VALUE - 1));
         int ranks = 1 + rnd.nextInt(Math.min(5, problem.n() - 2));
         double[] grid = solveInBlocks(problem, ranks, false);
         assertArrayEquals(new NaiveHeat().solve(problem, 1), grid,
-                "seed=" + seed + " n=" + problem.n() + " steps=" + problem.steps() + " ranks=" + ranks);
+                "n=" + problem.n() + " steps=" + problem.steps() + " ranks=" + ranks);
     }
 
     @RepeatedTest(10)
     void overlappedStepsUpdateTheInteriorBeforeTheHalosArrive() {
-        long seed = System.nanoTime();
-        Random rnd = new Random(seed);
-        var problem = randomProblem(rnd, seed);
+        Random rnd = TestSeed.random();
+        var problem = randomProblem(rnd, 1 + rnd.nextInt(Integer.MAX_VALUE - 1));
         int ranks = 1 + rnd.nextInt(Math.min(5, problem.n() - 2));
         double[] grid = solveInBlocks(problem, ranks, true);
         assertArrayEquals(new NaiveHeat().solve(problem, 1), grid,
-                "seed=" + seed + " n=" + problem.n() + " steps=" + problem.steps() + " ranks=" + ranks);
+                "n=" + problem.n() + " steps=" + problem.steps() + " ranks=" + ranks);
     }
 
     /**
@@ -92,7 +91,7 @@ class HeatBlockTest {
     @Test
     void aBlockHoldsOnlyItsRowsAndHalosSoItsMemoryFallsWithTheRankCount() {
         int n = 1024;
-        var problem = HeatProblem.random(n, 1, 7);
+        var problem = new HeatProblem(n, 1).withRandomField(7);
         long previous = Long.MAX_VALUE;
         for (int ranks : new int[] {1, 2, 4, 8}) {
             var blocks = new RowBlocks(n, ranks);
@@ -120,8 +119,8 @@ class HeatBlockTest {
 
     @Test
     void theRandomFieldIsTheSameRowByRowAsWhole() {
-        long seed = System.nanoTime();
-        var problem = HeatProblem.random(37, 0, seed);
+        long seed = 1 + TestSeed.random().nextInt(Integer.MAX_VALUE - 1);
+        var problem = new HeatProblem(37, 0).withRandomField(seed);
         double[] whole = problem.initial(), row = new double[37];
         for (int i = 0; i < 37; i++) {
             problem.initialRow(i, row);
@@ -131,8 +130,8 @@ class HeatBlockTest {
                 assertEquals(whole[i * 37 + j], row[j], "seed=" + seed + " (" + i + "," + j + ")");
             }
         }
-        assertArrayEquals(whole, HeatProblem.random(37, 0, seed).initial(), "the same seed gives the same field");
-        assertTrue(!java.util.Arrays.equals(whole, HeatProblem.random(37, 0, seed + 1).initial()), "another seed, another field");
+        assertArrayEquals(whole, new HeatProblem(37, 0).withRandomField(seed).initial(), "the same seed gives the same field");
+        assertTrue(!java.util.Arrays.equals(whole, new HeatProblem(37, 0).withRandomField(seed + 1).initial()), "another seed, another field");
     }
 
     private static long allocatedHeapBytes() {

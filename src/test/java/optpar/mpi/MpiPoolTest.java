@@ -1,5 +1,7 @@
 package optpar.mpi;
 
+import optpar.Available;
+import optpar.TestSeed;
 import optpar.batch.BatchReport;
 import optpar.batch.RawData;
 import optpar.batch.ReduceJob;
@@ -15,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The master/worker pool over real MPI ranks gives the single process's results, every job once. */
 @Tag("integration")
@@ -23,12 +24,12 @@ class MpiPoolTest {
 
     @BeforeAll
     static void needsMpirun() {
-        assumeTrue(MpiHeatLauncher.available(), "mpirun is not installed here: the MPI tests need a real Open MPI");
+        Available.require(MpiHeatLauncher.available(), "mpirun is not installed here: the MPI tests need a real Open MPI");
     }
 
     @Test
     void everyJobRunsOnceOnSomeWorkerWithTheSingleProcessResult(@TempDir Path dir) {
-        long seed = System.nanoTime();
+        long seed = TestSeed.seed();
         List<Path> raw = RawData.generate(dir.resolve("raw"), 9, 500, seed, -1);
         SingleProcess.run(ReduceJob.forFiles(raw, dir.resolve("serial"), 20));
         BatchReport r = new MpiPool(3).timeout(Duration.ofSeconds(120)).run(ReduceJob.forFiles(raw, dir.resolve("mpi"), 20));
