@@ -183,7 +183,11 @@ public final class Bench {
                 continue;
             }
             try {
-                x.run(o, notes).forEach(onRow);
+                for (Sweep.Measurement m : x.run(o, notes)) {
+                    BenchOptions row = x.optionsOf(o, m);   // weak scaling: the row's own n
+                    rows.add(m);
+                    emit.accept(csvRow(row, m, hp == null ? null : new HeatProblem(row.n(), row.steps())));
+                }
             } catch (IllegalArgumentException e) {
                 throw e;
             } catch (RuntimeException e) {
