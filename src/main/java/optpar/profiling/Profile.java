@@ -1,0 +1,208 @@
+package optpar.profiling;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Profiles a piece of work and returns its {@link FlameGraph}: where the CPU time went
+ * ({@link #cpu}) or who allocated what ({@link #allocations}).
+ *
+ * <p>The work runs again and again for at least {@link Options#minTime} (1 s by default; longer while
+ * async-profiler still has fewer than {@value FlameGraph#ENOUGH_SAMPLES} samples, up to twice that),
+ * on a thread of its own, under <b>async-profiler</b> when its native library loads here (perf events,
+ * or its ctimer/itimer timers where perf events are not allowed), else under <b>Java Flight
+ * Recorder</b>. The cell prints the sample count and which profiler and mode recorded; below
+ * {@value FlameGraph#ENOUGH_SAMPLES} samples it warns that the picture is mostly noise.
+ *
+ * <pre>{@code
+ * FlameGraph slow = Profile.cpu("median distance", () -> SlowAnalysis.medianNearestNeighbourDistance(2000, 1));
+ * display("text/html", slow.toHtml());
+ * display(slow.toImage());
+ *
+ * FlameGraph boxes = Profile.allocations(() -> SlowAnalysis.medianNearestNeighbourDistance(2000, 1));
+ * FlameGraph jfr = Profile.options().profiler(Profiler.JFR).minTime(Duration.ofSeconds(2)).cpu(() -> work());
+ * }</pre>
+ */
+public final class Profile {
+    private Profile() {}
+
+    /** Default minimum wall time of a profile. */
+    public static final Duration DEFAULT_MIN_TIME = Duration.ofSeconds(1);
+
+    /** A CPU profile of {@code work}, with the default options. */
+    public static FlameGraph cpu(Runnable work) {
+        return options().cpu(work);
+    }
+
+    /** A CPU profile of {@code work}, titled. */
+    public static FlameGraph cpu(String title, Runnable work) {
+        return options().title(title).cpu(work);
+    }
+
+    /** An allocation profile of {@code work}: stacks weighted by the bytes they allocated. */
+    public static FlameGraph allocations(Runnable work) {
+        return options().allocations(work);
+    }
+
+    /** An allocation profile of {@code work}, titled. */
+    public static FlameGraph allocations(String title, Runnable work) {
+        return options().title(title).allocations(work);
+    }
+
+    /** Options to change before profiling: title, minimum time, profiler, quiet. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /** How to profile. Each setter returns this. */
+    public static final class Options {
+        private String title;
+        private Duration minTime = DEFAULT_MIN_TIME;
+        private Profiler profiler = Profiler.AUTO;
+        private boolean quiet;
+        private boolean allThreads;
+
+        private Options() {}
+
+        /** The flame graph's title. */
+        public Options title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /**
+         * The minimum wall time to repeat the work for.
+         *
+         * @throws IllegalArgumentException unless between 10 ms and 10 minutes
+         */
+        public Options minTime(Duration minTime) {
+            if (minTime.compareTo(Duration.ofMillis(10)) < 0 || minTime.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("minimum profiling time " + minTime + " is not allowed; use 10 ms to 10 minutes (1 s or more gives enough samples)");
+            }
+            this.minTime = minTime;
+            return this;
+        }
+
+        /** Which profiler: AUTO (async-profiler where it loads, else JFR), ASYNC or JFR. */
+        public Options profiler(Profiler profiler) {
+            this.profiler = java.util.Objects.requireNonNull(profiler, "profiler");
+            return this;
+        }
+
+        /**
+         * Keep the stacks of every thread of the JVM (each under a frame naming its thread), not only
+         * the work's: the JIT's compiler threads, the garbage collector, threads the work started.
+         * (JFR samples only threads running Java code.)
+         */
+        public Options allThreads() {
+            this.allThreads = true;
+            return this;
+        }
+
+        /** Print nothing (the summary is still in the result). */
+        public Options quiet() {
+            this.quiet = true;
+            return this;
+        }
+
+        /** Profiles where the CPU time of {@code work} goes. */
+        public FlameGraph cpu(Runnable work) {
+            return record(work, false);
+        }
+
+        /** Profiles what {@code work} allocates, and where. */
+        public FlameGraph allocations(Runnable work) {
+            return record(work, true);
+        }
+
+        /**
+         * Profiles the CPU time of a main class run in a fresh child JVM started with
+         * {@code jvmFlags} (e.g. {@code -Xint}: a JIT state this JVM cannot go back to), through
+         * {@link ProfileMain}: the same recording, repeated for the minimum time, stopped after
+         * {@code timeout}.
+         *
+         * @throws optpar.process.ChildProcessException when the child fails or exceeds the timeout
+         */
+        public FlameGraph cpuOfChildJvm(List<String> jvmFlags, Duration timeout, String mainClass, String... args) {
+            return ofChildJvm(false, jvmFlags, timeout, mainClass, args);
+        }
+
+        /** As {@link #cpuOfChildJvm}, for allocations. */
+        public FlameGraph allocationsOfChildJvm(List<String> jvmFlags, Duration timeout, String mainClass, String... args) {
+            return ofChildJvm(true, jvmFlags, timeout, mainClass, args);
+        }
+
+        private FlameGraph ofChildJvm(boolean allocation, List<String> jvmFlags, Duration timeout, String mainClass, String... args) {
+            java.nio.file.Path dir;
+            try {
+                dir = java.nio.file.Files.createTempDirectory("optpar-child-profile-");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            List<String> cli = new ArrayList<>(List.of("--out", dir.toString(), "--seconds", String.valueOf(minTime.toMillis() / 1000.0),
+                    "--timeout", String.valueOf(timeout.toSeconds()), "--profiler", profiler.resolved().name().toLowerCase(Locale.ROOT)));
+            if (allocation) cli.add("--alloc");
+            if (allThreads) cli.add("--all-threads");
+            if (title != null) { cli.add("--title"); cli.add(title); }
+            cli.add(mainClass);
+            cli.addAll(List.of(args));
+            var cmd = optpar.Course.javaCommand(jvmFlags, ProfileMain.class.getName(), cli.toArray(String[]::new));
+            // the child bounds itself (--timeout); this bound is for a child that hangs before it starts
+            optpar.process.ChildProcess.of(cmd).timeout(timeout.plusSeconds(30)).run().requireSuccess();
+            FlameGraph g = FlameGraph.load(dir, ProfileMain.NAME);
+            if (!quiet) System.out.println(g.summary());
+            return g;
+        }
+
+        private FlameGraph record(Runnable work, boolean allocation) {
+            java.util.Objects.requireNonNull(work, "work");
+            List<String> warnings = new ArrayList<>();
+            Recorder recorder = choose(profiler.resolved(), warnings);
+            WorkLoop loop = new WorkLoop(work);
+            recorder.start(allocation);
+            WorkLoop.Result r;
+            Recorder.Recorded rec;
+            try {
+                // async-profiler can count while it runs: go on (up to twice minTime) until there are enough samples
+                r = loop.run(minTime, minTime.multipliedBy(2),
+                        () -> recorder.samplesSoFar() >= 0 && recorder.samplesSoFar() < FlameGraph.ENOUGH_SAMPLES);
+            } finally {
+                rec = recorder.stop(loop.threadName, allThreads);
+            }
+            if (rec.samples() < FlameGraph.ENOUGH_SAMPLES) {
+                warnings.add(allocation
+                        ? String.format(Locale.ROOT, "only %d allocation samples: this work allocates little (%s per call), so the picture is thin",
+                                rec.samples(), FlameGraph.bytes(r.allocatedBytesPerCall()))
+                        : String.format(Locale.ROOT, "only %d samples (fewer than %d): the picture is mostly noise; profile longer (minTime) or a bigger problem%s",
+                                rec.samples(), FlameGraph.ENOUGH_SAMPLES,
+                                r.seconds() > 0 ? ", or this machine is busy (samples count CPU time, not wall time)" : ""));
+            }
+            String t = title != null ? title : allocation ? "allocation profile" : "CPU profile";
+            CollapsedStacks stacks = rec.stacks().above(WorkLoop::isLoopFrame, allThreads).mapFrames(Profile::tidyLambda);
+            FlameGraph g = new FlameGraph(t, stacks, allocation, rec.samples(),
+                    r.seconds(), r.calls(), r.allocatedBytes(), recorder.describe(), warnings);
+            if (!quiet) System.out.println(g.summary());
+            return g;
+        }
+    }
+
+    private static final java.util.regex.Pattern LAMBDA_ADDRESS = java.util.regex.Pattern.compile("\\$\\$Lambda[./]0x[0-9a-fA-F]+");
+
+    /** "Try$$Lambda.0x00000000780af928.run" becomes "Try$$Lambda.run": the address says nothing to a reader. */
+    static String tidyLambda(String frame) {
+        return LAMBDA_ADDRESS.matcher(frame).replaceAll("\\$\\$Lambda");
+    }
+
+    /** The recorder for the choice; a fallback to JFR is said in a warning. */
+    static Recorder choose(Profiler choice, List<String> warnings) {
+        if (choice == Profiler.JFR) return new JfrRecorder("");
+        AsyncProfilerRecorder async = AsyncProfilerRecorder.tryLoad();
+        if (async != null) return async;
+        String why = AsyncProfilerRecorder.whyNot();
+        if (choice == Profiler.ASYNC) throw new IllegalStateException(why + "; use Profiler.AUTO or Profiler.JFR");
+        warnings.add("recorded with JFR: " + why);
+        return new JfrRecorder("async-profiler unavailable");
+    }
+}
