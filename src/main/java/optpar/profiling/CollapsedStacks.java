@@ -198,26 +198,39 @@ public final class CollapsedStacks {
     }
 
     /**
-     * The {@code top} frames by self weight, with their self and total shares in percent (self: the
-     * frame was the leaf; total: anywhere on the stack).
+     * The {@code top} methods by self weight, with their self and total shares in percent (self: the
+     * frame was the leaf; total: anywhere on the stack). The kinds of one method are added up (a
+     * method can run interpreted, compiled and inlined in one profile); "kind" is the one with most
+     * self weight.
      */
     public Table top(int top, String title) {
         long all = Math.max(1, total());
-        Map<String, Long> total = totalByFrame();
+        Map<String, Long> total = mapFrames(FrameKind::plainName).totalByFrame();
+        Map<String, Long> self = new TreeMap<>();
+        Map<String, String> mainKind = new TreeMap<>();
+        Map<String, Long> kindWeight = new TreeMap<>();
+        selfByFrame().forEach((frame, w) -> {
+            String plain = FrameKind.plainName(frame);
+            self.merge(plain, w, Long::sum);
+            if (w > kindWeight.getOrDefault(plain, -1L)) {
+                kindWeight.put(plain, w);
+                mainKind.put(plain, FrameKind.of(frame).label);
+            }
+        });
         StringColumn frame = StringColumn.create("frame");
         StringColumn kind = StringColumn.create("kind");
-        DoubleColumn self = DoubleColumn.create("self %");
+        DoubleColumn selfPct = DoubleColumn.create("self %");
         DoubleColumn tot = DoubleColumn.create("total %");
-        selfByFrame().entrySet().stream()
+        self.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(top)
                 .forEach(e -> {
-                    frame.append(FrameKind.plainName(e.getKey()));
-                    kind.append(FrameKind.of(e.getKey()).label);
-                    self.append(Math.round(1000.0 * e.getValue() / all) / 10.0);
+                    frame.append(e.getKey());
+                    kind.append(mainKind.get(e.getKey()));
+                    selfPct.append(Math.round(1000.0 * e.getValue() / all) / 10.0);
                     tot.append(Math.round(1000.0 * total.getOrDefault(e.getKey(), 0L) / all) / 10.0);
                 });
-        return Table.create(title, frame, kind, self, tot);
+        return Table.create(title, frame, kind, selfPct, tot);
     }
 
     /** The stacks in collapsed format, one line each (the input of the flame graph converter). */

@@ -66,9 +66,12 @@ public record FlameGraph(String title, CollapsedStacks stacks, boolean allocatio
         return allocatedBytes < 0 || calls == 0 ? -1 : allocatedBytes / calls;
     }
 
-    /** The frame with most self weight, without its kind suffix ("none" for an empty profile). */
+    /**
+     * The method with most self weight, its kinds added up (interpreted, compiled and inlined runs of
+     * one method are one method here); "none" for an empty profile.
+     */
     public String hottestFrame() {
-        return stacks.hottestFrame().map(FrameKind::plainName).orElse("none");
+        return stacks.mapFrames(FrameKind::plainName).hottestFrame().orElse("none");
     }
 
     /** The share (0 to 1) of the weight whose stack contains a frame named {@code method} (any kind). */
@@ -131,13 +134,12 @@ public record FlameGraph(String title, CollapsedStacks stacks, boolean allocatio
 
     /**
      * The interactive flame graph as an HTML fragment: the page in an iframe (its script and element
-     * ids would clash with a second flame graph on the same notebook page), with the summary above.
+     * ids would clash with a second flame graph on the same notebook page). The summary is not in it:
+     * {@link Profile} prints it.
      */
     @Override
     public String toHtml() {
-        int height = Math.min(900, (stacks.depth() + 1) * 16 + 90);
-        return "<div><pre style='white-space:pre-wrap;margin:0 0 4px 0'>" + escapeHtml(summary()) + "</pre>"
-                + iframe(page(), height) + "</div>";
+        return iframe(page(), Math.min(900, (stacks.depth() + 1) * 16 + 90));
     }
 
     static String iframe(String page, int height) {
@@ -241,14 +243,15 @@ public record FlameGraph(String title, CollapsedStacks stacks, boolean allocatio
     }
 
     /** "412 ms", "38.1 µs", "1.25 s". */
-    static String duration(double s) {
+    public static String duration(double s) {
         if (Double.isNaN(s)) return "unknown";
         if (s >= 1) return String.format(Locale.ROOT, "%.2f s", s);
         if (s >= 1e-3) return String.format(Locale.ROOT, "%.3g ms", s * 1e3);
         return String.format(Locale.ROOT, "%.3g µs", s * 1e6);
     }
 
-    static String bytes(long b) {
+    /** "812 B", "39.1 MB": bytes for a reader. */
+    public static String bytes(long b) {
         if (b < 0) return "unknown";
         if (b < 10_000) return b + " B";
         if (b < 10_000_000) return String.format(Locale.ROOT, "%.1f KB", b / 1e3);

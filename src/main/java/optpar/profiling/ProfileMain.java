@@ -106,6 +106,10 @@ public final class ProfileMain {
     public static void main(String[] argv) {
         Options o;
         Method main;
+        if (argv.length == 1 && (argv[0].equals("--help") || argv[0].equals("-h"))) {
+            System.out.println(USAGE);
+            return;
+        }
         try {
             o = Options.parse(argv);
             main = mainOf(o.mainClass());

@@ -173,7 +173,11 @@ class FlameGraphTest {
         assertTrue(html.contains("<iframe") && html.contains("srcdoc=\""));
         String srcdoc = html.substring(html.indexOf("srcdoc=\"") + 8, html.lastIndexOf("\"></iframe>"));
         assertFalse(srcdoc.contains("\""), "quotes inside srcdoc are escaped");
-        assertTrue(html.contains("warning: a warning"), "the summary and warnings are shown above the graph");
+        assertTrue(g.summary().contains("warning: a warning"), "the summary says the warnings");
+        // one method in several kinds is one method in the table and for the hottest frame
+        FlameGraph kinds = graph("kinds", "m_[0] 3\nm_[j] 3\nn_[j] 5\n", false);
+        assertEquals("m", kinds.hottestFrame());
+        assertEquals(List.of("m", "n"), kinds.top(5).stringColumn("frame").asList());
     }
 
     @Test
