@@ -10,7 +10,7 @@ import one.profiler.AsyncProfiler;
  * ({@code /proc/sys/kernel/perf_event_paranoid}, containers' seccomp); otherwise its
  * {@code ctimer} mode (a per-thread CPU-time timer, {@code timer_create}), otherwise {@code itimer}
  * (one process-wide {@code setitimer} signal). All three sample CPU time; perf events also see the
- * kernel's frames. Allocation mode samples every 512 KB allocated (JVMTI's sampled allocation
+ * kernel's frames. Allocation mode samples about every 128 KB allocated (JVMTI's sampled allocation
  * events), weighting each sample by its bytes.
  */
 final class AsyncProfilerRecorder implements Recorder {
@@ -78,7 +78,7 @@ final class AsyncProfilerRecorder implements Recorder {
     public void start(boolean allocations) {
         this.allocations = allocations;
         try { profiler.stop(); } catch (IllegalStateException notRunning) { /* the usual case */ }
-        String event = allocations ? "event=alloc" : "event=" + cpuEvent + ",interval=1ms";
+        String event = allocations ? "event=alloc,alloc=128k" : "event=" + cpuEvent + ",interval=1ms";
         try {
             profiler.execute("start," + event + ",threads");
         } catch (Exception e) {

@@ -23,11 +23,10 @@ import tech.tablesaw.api.Table;
  * for its share, click to zoom, Ctrl+F to search), and a static PNG of the same stacks
  * ({@link FlameGraphImage}).
  *
- * <p>In a notebook cell (today's kernel shows the two separately):
+ * <p>In a notebook cell:
  * <pre>{@code
  * FlameGraph g = Profile.cpu(() -> SlowAnalysis.medianNearestNeighbourDistance(2000, 1));
- * display("text/html", g.toHtml());   // interactive
- * display(g.toImage());              // PNG twin
+ * g.show();                          // as the cell's last expression: the page and its PNG twin
  * g.hottestFrame();                  // "optpar.profiling.SlowAnalysis.distance"
  * g.top(8);                          // the frames with most self samples, as a table
  * g.save(Path.of("profiles"), "slow"); // slow.html, slow.png, slow.collapsed, slow.properties
@@ -109,10 +108,11 @@ public record FlameGraph(String title, CollapsedStacks stacks, boolean allocatio
         return sb.toString();
     }
 
-    /** The subtitle of the pictures. */
+    /** The subtitle of the pictures: the numbers, then the profiler. */
     String subtitle() {
         String weight = allocation ? "widths: bytes allocated (" + bytes(stacks.total()) + " sampled)" : "widths: CPU samples";
-        return String.format(Locale.ROOT, "%d samples, %.2f s, %d calls, %s; %s", samples, seconds, calls, profiler, weight);
+        return String.format(Locale.ROOT, "%d samples in %.2f s, %d call%s of %s each; %s%n%s", samples, seconds, calls,
+                calls == 1 ? "" : "s", duration(secondsPerCall()), weight, profiler);
     }
 
     /** The interactive page, whole: async-profiler's flame graph HTML, made by its converter. */
@@ -254,7 +254,7 @@ public record FlameGraph(String title, CollapsedStacks stacks, boolean allocatio
     public static String bytes(long b) {
         if (b < 0) return "unknown";
         if (b < 10_000) return b + " B";
-        if (b < 10_000_000) return String.format(Locale.ROOT, "%.1f KB", b / 1e3);
+        if (b < 1_000_000) return String.format(Locale.ROOT, "%.1f KB", b / 1e3);
         if (b < 10_000_000_000L) return String.format(Locale.ROOT, "%.1f MB", b / 1e6);
         return String.format(Locale.ROOT, "%.1f GB", b / 1e9);
     }

@@ -26,7 +26,7 @@ public final class FlameGraphImage {
 
     static final int ROW = 17;          // pixels per frame row
     static final int MARGIN = 10;
-    static final int HEADER = 44;        // title and subtitle
+    static final int HEADER = 58;        // title and two lines of subtitle
     static final int LEGEND = 22;
 
     /**
@@ -50,7 +50,9 @@ public final class FlameGraphImage {
             centered(g, title, width, MARGIN + 15);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             g.setColor(Color.DARK_GRAY);
-            centered(g, subtitle, width, MARGIN + 33);
+            String[] lines = subtitle.split("\n", 2);
+            centered(g, lines[0], width, MARGIN + 33);
+            if (lines.length > 1) centered(g, lines[1], width, MARGIN + 48);
             int bottom = HEADER + MARGIN + rows * ROW;                    // y below the root row
             if (root.total() == 0) {
                 g.setColor(Color.GRAY);
@@ -107,6 +109,16 @@ public final class FlameGraphImage {
         return "";
     }
 
+    /** The text cut at the end to fit {@code room} pixels ("..." when cut). */
+    static String cut(FontMetrics fm, String text, int room) {
+        if (fm.stringWidth(text) <= room) return text;
+        for (int n = text.length() - 1; n > 0; n--) {
+            String s = text.substring(0, n) + "...";
+            if (fm.stringWidth(s) <= room) return s;
+        }
+        return "";
+    }
+
     private static Set<FrameKind> kindsIn(CollapsedStacks stacks) {
         Set<FrameKind> kinds = EnumSet.noneOf(FrameKind.class);
         stacks.stacks().keySet().forEach(frames -> frames.forEach(f -> kinds.add(FrameKind.of(f))));
@@ -129,7 +141,7 @@ public final class FlameGraphImage {
 
     private static void centered(Graphics2D g, String s, int width, int y) {
         FontMetrics fm = g.getFontMetrics();
-        String t = fit(fm, s, width - 2 * MARGIN);
+        String t = cut(fm, s, width - 2 * MARGIN);
         g.drawString(t, (width - fm.stringWidth(t)) / 2, y);
     }
 }

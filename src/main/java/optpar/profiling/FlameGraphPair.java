@@ -11,8 +11,7 @@ import java.awt.image.BufferedImage;
  * the HTML puts the two interactive pages next to each other, the image puts the two PNGs.
  * <pre>{@code
  * var pair = FlameGraph.sideBySide(slow, fixed, "412 ms -> 31 ms per call: 13x faster");
- * display("text/html", pair.toHtml());
- * display(pair.toImage());
+ * pair.show()    // the cell's last expression
  * }</pre>
  */
 public record FlameGraphPair(FlameGraph before, FlameGraph after, String caption) implements RichDisplay {
@@ -44,7 +43,7 @@ public record FlameGraphPair(FlameGraph before, FlameGraph after, String caption
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-            String c = FlameGraphImage.fit(g.getFontMetrics(), caption, img.getWidth() - 20);
+            String c = FlameGraphImage.cut(g.getFontMetrics(), caption, img.getWidth() - 20);
             g.drawString(c, (img.getWidth() - g.getFontMetrics().stringWidth(c)) / 2, 20);
             g.drawImage(a, 0, top, null);
             g.drawImage(b, HALF_WIDTH + 10, top, null);

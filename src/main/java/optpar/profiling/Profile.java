@@ -9,7 +9,8 @@ import java.util.Locale;
  * Profiles a piece of work and returns its {@link FlameGraph}: where the CPU time went
  * ({@link #cpu}) or who allocated what ({@link #allocations}).
  *
- * <p>The work runs again and again for at least {@link Options#minTime} (1 s by default; longer while
+ * <p>After a warm-up (half the minimum time, not recorded: the JIT compiles the work first), the work
+ * runs again and again for at least {@link Options#minTime} (1 s by default; longer while
  * async-profiler still has fewer than {@value FlameGraph#ENOUGH_SAMPLES} samples, up to twice that),
  * on a thread of its own, under <b>async-profiler</b> when its native library loads here (perf events,
  * or its ctimer/itimer timers where perf events are not allowed), else under <b>Java Flight
@@ -18,8 +19,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * FlameGraph slow = Profile.cpu("median distance", () -> SlowAnalysis.medianNearestNeighbourDistance(2000, 1));
- * display("text/html", slow.toHtml());
- * display(slow.toImage());
+ * slow.show();   // as a cell's last expression: the interactive page and its PNG
  *
  * FlameGraph boxes = Profile.allocations(() -> SlowAnalysis.medianNearestNeighbourDistance(2000, 1));
  * FlameGraph jfr = Profile.options().profiler(Profiler.JFR).minTime(Duration.ofSeconds(2)).cpu(() -> work());
@@ -60,6 +60,7 @@ public final class Profile {
     public static final class Options {
         private String title;
         private Duration minTime = DEFAULT_MIN_TIME;
+        private Duration warmUp;                  // null: half the minimum time
         private Profiler profiler = Profiler.AUTO;
         private boolean quiet;
         private boolean allThreads;
@@ -82,6 +83,21 @@ public final class Profile {
                 throw new IllegalArgumentException("minimum profiling time " + minTime + " is not allowed; use 10 ms to 10 minutes (1 s or more gives enough samples)");
             }
             this.minTime = minTime;
+            return this;
+        }
+
+        /**
+         * How long to run the work, unrecorded, before recording (default: half the minimum time;
+         * zero for none): a profile of the first calls shows the interpreter and the JIT at work,
+         * not the program's steady state.
+         *
+         * @throws IllegalArgumentException when negative or above 10 minutes
+         */
+        public Options warmUp(Duration warmUp) {
+            if (warmUp.isNegative() || warmUp.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("warm-up " + warmUp + " is not allowed; use 0 to 10 minutes");
+            }
+            this.warmUp = warmUp;
             return this;
         }
 
@@ -161,19 +177,25 @@ public final class Profile {
             List<String> warnings = new ArrayList<>();
             Recorder recorder = choose(profiler.resolved(), warnings);
             WorkLoop loop = new WorkLoop(work);
+            Duration warm = warmUp != null ? warmUp : minTime.dividedBy(2);
+            if (!warm.isZero()) {
+                long end = System.nanoTime() + warm.toNanos();
+                do work.run(); while (System.nanoTime() < end);     // at least once: classes loaded, code compiled
+            }
             recorder.start(allocation);
             WorkLoop.Result r;
             Recorder.Recorded rec;
             try {
-                // async-profiler can count while it runs: go on (up to twice minTime) until there are enough samples
+                // async-profiler can count while it runs: go on (up to twice minTime) until there are enough
+                // samples (it counts every thread's; the margin is for the work thread's share)
                 r = loop.run(minTime, minTime.multipliedBy(2),
-                        () -> recorder.samplesSoFar() >= 0 && recorder.samplesSoFar() < FlameGraph.ENOUGH_SAMPLES);
+                        () -> recorder.samplesSoFar() >= 0 && recorder.samplesSoFar() < FlameGraph.ENOUGH_SAMPLES * 3 / 2);
             } finally {
                 rec = recorder.stop(loop.threadName, allThreads);
             }
             if (rec.samples() < FlameGraph.ENOUGH_SAMPLES) {
                 warnings.add(allocation
-                        ? String.format(Locale.ROOT, "only %d allocation samples: this work allocates little (%s per call), so the picture is thin",
+                        ? String.format(Locale.ROOT, "only %d allocation samples (%s allocated per call, in few or large objects): the picture is thin; profile longer to see more",
                                 rec.samples(), FlameGraph.bytes(r.allocatedBytesPerCall()))
                         : String.format(Locale.ROOT, "only %d samples (fewer than %d): the picture is mostly noise; profile longer (minTime) or a bigger problem%s",
                                 rec.samples(), FlameGraph.ENOUGH_SAMPLES,

@@ -24,6 +24,7 @@ import java.util.Locale;
  * Writes {@code flame.html} (interactive), {@code flame.png}, {@code flame.collapsed} (for any
  * flame graph tool) and {@code flame.properties} into the folder it names (default
  * {@code profiles/CLASS-TIME}), prints the sample count, the profiler used and the hottest frames.
+ * Unless {@code --once}, the main runs unrecorded for half of {@code --seconds} first (warm-up).
  * Stops the program after {@code --timeout} seconds (default 300). A program that calls
  * {@code System.exit} ends the JVM before the profile is written: give it a main that returns.
  */
@@ -149,6 +150,7 @@ public final class ProfileMain {
         if (o.allThreads()) p.allThreads();
         // --once: one call, however short (the minimum time is then the shortest allowed)
         p.minTime(o.once() ? Duration.ofMillis(10) : Duration.ofMillis((long) (o.seconds() * 1000)));
+        if (o.once()) p.warmUp(Duration.ZERO);
         FlameGraph g;
         try {
             g = o.allocation() ? p.allocations(work) : p.cpu(work);

@@ -7,10 +7,12 @@ import java.awt.image.BufferedImage;
  * thing for viewers that run no scripts. A notebook kernel shows one output carrying both
  * ({@code text/html} from {@link #toHtml()}, {@code image/png} from {@link #toImage()}); the
  * front end picks the one it can show.
+ *
+ * <p>In a cell, {@code g.show()} as the cell's last expression (or {@code display(g.show())}) works
+ * with either course kernel: see {@link #show()}.
  * <pre>{@code
  * FlameGraph g = Profile.cpu(() -> work());
- * display("text/html", g.toHtml());   // the interactive flame graph (rapaio kernel)
- * display(g.toImage());              // its PNG twin
+ * g.show()   // the cell's last expression
  * }</pre>
  */
 public interface RichDisplay {
@@ -19,4 +21,14 @@ public interface RichDisplay {
 
     /** The same content as a picture. */
     BufferedImage toImage();
+
+    /**
+     * What a cell should display. A kernel that knows this type renders it itself (both faces in one
+     * output), so this returns {@code this}. Under rapaio-jupyter-kernel 3.0.1, which renders images
+     * but has no way to render this type, the HTML is sent at once through its
+     * {@code Global.display("text/html", ...)} and the image is returned for the cell to show.
+     */
+    default Object show() {
+        return KernelDisplay.sendHtmlIfRapaio(toHtml()) ? toImage() : this;
+    }
 }
