@@ -188,6 +188,22 @@ public final class CollapsedStacks {
         return b.build();
     }
 
+    /**
+     * Each stack from its first frame for which {@code start} is true (inclusive); stacks without
+     * such a frame are kept whole. Used to drop the frames that called a program's main.
+     */
+    public CollapsedStacks from(java.util.function.Predicate<String> start) {
+        Builder b = builder();
+        weights.forEach((frames, w) -> {
+            int first = 0;
+            for (int i = 0; i < frames.size(); i++) {
+                if (start.test(frames.get(i))) { first = i; break; }
+            }
+            b.add(frames.subList(first, frames.size()), w);
+        });
+        return b.build();
+    }
+
     /** The share (0 to 1) of the weight spent in frames of the given kinds, counting each stack's leaf. */
     public double leafShare(Set<FrameKind> kinds) {
         long all = total();

@@ -83,6 +83,43 @@ public record FlameGraph(String title, CollapsedStacks stacks, boolean allocatio
         return (double) in / all;
     }
 
+    /**
+     * The share (0 to 1) of the weight whose stack contains {@code method} running as {@code kind}
+     * (e.g. {@code mandel} as {@link FrameKind#INLINED}: the JIT copied it into its caller).
+     */
+    public double shareOf(String method, FrameKind kind) {
+        return shareOfExactFrame(method + kind.suffix);
+    }
+
+    private double shareOfExactFrame(String frame) {
+        long all = stacks.total();
+        if (all == 0) return 0;
+        long in = stacks.stacks().entrySet().stream().filter(e -> e.getKey().contains(frame))
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+        return (double) in / all;
+    }
+
+    /** The share (0 to 1) of the samples whose leaf (where the CPU was) ran as {@code kind}. */
+    public double leafShare(FrameKind kind) {
+        return stacks.leafShare(java.util.EnumSet.of(kind));
+    }
+
+    /**
+     * Per kind of code (interpreted, C1, C2, inlined, native, JVM, kernel), the percentage of each
+     * profile's samples whose leaf ran as that kind: where the CPU was, by who made the code.
+     */
+    public static Table kindsTable(FlameGraph... graphs) {
+        tech.tablesaw.api.StringColumn kind = tech.tablesaw.api.StringColumn.create("leaf frame's kind");
+        for (FrameKind k : FrameKind.values()) kind.append(k.label);
+        Table t = Table.create("where the CPU was, by kind of code (% of samples)", kind);
+        for (FlameGraph g : graphs) {
+            tech.tablesaw.api.DoubleColumn c = tech.tablesaw.api.DoubleColumn.create(g.title());
+            for (FrameKind k : FrameKind.values()) c.append(Math.round(1000 * g.leafShare(k)) / 10.0);
+            t.addColumns(c);
+        }
+        return t;
+    }
+
     /** The {@code top} frames by self weight: where the CPU was (or what was allocated, and where). */
     public Table top(int top) {
         Table t = stacks.top(top, (allocation ? "allocated" : "self time") + ": " + title);

@@ -29,7 +29,7 @@ public record FlameGraphPair(FlameGraph before, FlameGraph after, String caption
                 + "</div></div>";
     }
 
-    /** Both PNGs, {@value #HALF_WIDTH} pixels wide each, top-aligned, under the caption. */
+    /** Both PNGs, {@value #HALF_WIDTH} pixels wide each, bottom-aligned, under the caption. */
     @Override
     public BufferedImage toImage() {
         BufferedImage a = before.toImage(HALF_WIDTH);
@@ -45,8 +45,10 @@ public record FlameGraphPair(FlameGraph before, FlameGraph after, String caption
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             String c = FlameGraphImage.cut(g.getFontMetrics(), caption, img.getWidth() - 20);
             g.drawString(c, (img.getWidth() - g.getFontMetrics().stringWidth(c)) / 2, 20);
-            g.drawImage(a, 0, top, null);
-            g.drawImage(b, HALF_WIDTH + 10, top, null);
+            // bottom-aligned: the roots of the two graphs on one line
+            int h = Math.max(a.getHeight(), b.getHeight());
+            g.drawImage(a, 0, top + h - a.getHeight(), null);
+            g.drawImage(b, HALF_WIDTH + 10, top + h - b.getHeight(), null);
         } finally {
             g.dispose();
         }

@@ -160,6 +160,10 @@ public final class ProfileMain {
             return;
         }
         watchdog.interrupt();
+        // Start the stacks at the program's main: the reflective call into it is the harness, not the program.
+        String mainFrame = main.getDeclaringClass().getName() + ".main";
+        CollapsedStacks fromMain = g.stacks().from(f -> FrameKind.plainName(f).equals(mainFrame));
+        g = new FlameGraph(g.title(), fromMain, g.allocation(), g.samples(), g.seconds(), g.calls(), g.allocatedBytes(), g.profiler(), g.warnings());
         List<Path> written = g.save(out, NAME);
         if (!o.quiet()) {
             System.out.println(g.summary());

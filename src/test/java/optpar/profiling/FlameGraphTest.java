@@ -93,6 +93,8 @@ class FlameGraphTest {
         assertEquals(Map.of(List.of("work_[j]"), 5L, List.of("[t tid=1]", "other_[j]"), 2L), cut.above(f -> f.startsWith("loop")).stacks());
         assertEquals(Map.of(List.of("[t tid=1]", "work_[j]"), 5L, List.of("[t tid=1]", "other_[j]"), 2L),
                 cut.above(f -> f.startsWith("loop"), true).stacks());
+        assertEquals(Map.of(List.of("main_[j]", "x_[j]"), 4L, List.of("other_[j]"), 1L),
+                CollapsedStacks.parse("run_[j];invoke_[j];main_[j];x_[j] 4\nother_[j] 1\n").from(f -> f.startsWith("main")).stacks());
         assertEquals(11.0 / 13, s.leafShare(EnumSet.of(FrameKind.INLINED, FrameKind.JIT_COMPILED)), 1e-12);   // sqrt 8 + work 3
     }
 
