@@ -176,7 +176,7 @@ public record FlameGraph(String title, CollapsedStacks stacks, boolean allocatio
      */
     @Override
     public String toHtml() {
-        return iframe(page(), Math.min(900, (stacks.depth() + 1) * 16 + 90));
+        return iframe(page(), Math.min(900, (stacks.depth() + 1) * 16 + 110));
     }
 
     static String iframe(String page, int height) {

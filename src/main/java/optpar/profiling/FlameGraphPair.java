@@ -21,7 +21,7 @@ public record FlameGraphPair(FlameGraph before, FlameGraph after, String caption
     @Override
     public String toHtml() {
         int depth = Math.max(before.stacks().depth(), after.stacks().depth());
-        int height = Math.min(900, (depth + 1) * 16 + 90);
+        int height = Math.min(900, (depth + 1) * 16 + 110);
         return "<div><p style='margin:0 0 4px 0;font-weight:bold'>" + FlameGraph.escapeHtml(caption) + "</p>"
                 + "<div style='display:flex;gap:6px'>"
                 + "<div style='flex:1;min-width:0'>" + FlameGraph.iframe(before.page(), height) + "</div>"
