@@ -89,4 +89,32 @@ class ProfileIntegrationTest {
         assertEquals(2, bad.exitCode());
         assertEquals(1, bad.stderr().stream().filter(l -> l.startsWith("profile:")).count(), String.join("\n", bad.stderr()));
     }
+
+    /** ProfileMain in a child JVM with extra JVM options and environment; the saved profile. */
+    static FlameGraph child(Path dir, List<String> jvmOptions, String envName, String envValue) {
+        var cmd = Course.javaCommand(jvmOptions, ProfileMain.class.getName(), "--seconds", "0.3", "--out", dir.toString(),
+                "profiling.SlowAnalysis", "300");
+        var p = ChildProcess.of(cmd).timeout(Duration.ofSeconds(120));
+        if (envName != null) p = p.env(envName, envValue);
+        p.run().requireSuccess();
+        return FlameGraph.load(dir, ProfileMain.NAME);
+    }
+
+    @Test
+    void whereAsyncProfilerCannotLoadJfrRecordsAndSaysWhy(@TempDir Path dir) {
+        // the native library cannot be extracted into a folder that does not exist
+        FlameGraph g = child(dir, List.of("-Done.profiler.extractPath=" + dir.resolve("missing")), null, null);
+        assertTrue(g.profiler().startsWith("JFR"), g.summary());
+        assertTrue(g.warnings().stream().anyMatch(w -> w.startsWith("recorded with JFR: async-profiler could not load")), g.summary());
+        assertTrue(g.samples() > 0, g.summary());
+    }
+
+    @Test
+    void theTimerModesRecordAndSaySo(@TempDir Path dir) {
+        FlameGraph g = child(dir.resolve("c"), List.of(), "OPTPAR_ASYNC_EVENT", "ctimer");
+        assertTrue(g.profiler().contains("ctimer mode"), g.summary());
+        assertTrue(g.samples() > 0, g.summary());
+        FlameGraph jfr = child(dir.resolve("j"), List.of(), Profiler.ENV, "jfr");
+        assertTrue(jfr.profiler().startsWith("JFR") && jfr.warnings().stream().noneMatch(w -> w.contains("could not load")), jfr.summary());
+    }
 }
