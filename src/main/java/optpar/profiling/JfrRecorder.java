@@ -23,7 +23,6 @@ final class JfrRecorder implements Recorder {
     private final String why;
     private Recording recording;
     private boolean allocations;
-    private Path file;
 
     JfrRecorder(String why) {
         this.why = why;
@@ -57,11 +56,14 @@ final class JfrRecorder implements Recorder {
     public Recorded stop(String threadName, boolean allThreads) {
         try {
             recording.stop();
-            file = Files.createTempFile("optpar-profile-", ".jfr");
-            file.toFile().deleteOnExit();
-            recording.dump(file);
-            recording.close();
-            return read(file, threadName, allThreads, allocations);
+            Path file = Files.createTempFile("optpar-profile-", ".jfr");
+            try {
+                recording.dump(file);
+                recording.close();
+                return read(file, threadName, allThreads, allocations);
+            } finally {
+                Files.deleteIfExists(file);      // everything needed is in the stacks now
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write or read the JFR recording", e);
         }

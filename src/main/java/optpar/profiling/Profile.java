@@ -175,14 +175,23 @@ public final class Profile {
         private FlameGraph record(Runnable work, boolean allocation) {
             java.util.Objects.requireNonNull(work, "work");
             List<String> warnings = new ArrayList<>();
-            Recorder recorder = choose(profiler.resolved(), warnings);
+            Profiler choice = profiler.resolved();
+            Recorder chosen = choose(choice, warnings);
             WorkLoop loop = new WorkLoop(work);
             Duration warm = warmUp != null ? warmUp : minTime.dividedBy(2);
             if (!warm.isZero()) {
                 long end = System.nanoTime() + warm.toNanos();
                 do work.run(); while (System.nanoTime() < end);     // at least once: classes loaded, code compiled
             }
-            recorder.start(allocation);
+            try {
+                chosen.start(allocation);
+            } catch (IllegalStateException e) {
+                if (choice != Profiler.AUTO || chosen instanceof JfrRecorder) throw e;
+                warnings.add("recorded with JFR: " + e.getMessage());   // loaded, but would not start here
+                chosen = new JfrRecorder("async-profiler did not start");
+                chosen.start(allocation);
+            }
+            Recorder recorder = chosen;
             WorkLoop.Result r;
             Recorder.Recorded rec;
             try {
