@@ -101,7 +101,7 @@ public final class Profile {
             return this;
         }
 
-        /** Which profiler: AUTO (async-profiler where it loads, else JFR), ASYNC or JFR. */
+        /** Which profiler: AUTO (async-profiler where it loads, else JFR), ASYNC, JFR, or SAFEPOINT_BIASED (for comparison). */
         public Options profiler(Profiler profiler) {
             this.profiler = java.util.Objects.requireNonNull(profiler, "profiler");
             return this;
@@ -159,6 +159,7 @@ public final class Profile {
             }
             List<String> cli = new ArrayList<>(List.of("--out", dir.toString(), "--seconds", String.valueOf(minTime.toMillis() / 1000.0),
                     "--timeout", String.valueOf(timeout.toSeconds()), "--profiler", profiler.resolved().name().toLowerCase(Locale.ROOT)));
+            if (warmUp != null) { cli.add("--warm-up"); cli.add(String.valueOf(warmUp.toMillis() / 1000.0)); }
             if (allocation) cli.add("--alloc");
             if (allThreads) cli.add("--all-threads");
             if (title != null) { cli.add("--title"); cli.add(title); }
@@ -192,6 +193,7 @@ public final class Profile {
                 chosen.start(allocation);
             }
             Recorder recorder = chosen;
+            if (recorder instanceof ThreadDumpRecorder dumps) dumps.target(loop.threadName);
             WorkLoop.Result r;
             Recorder.Recorded rec;
             try {
@@ -229,6 +231,7 @@ public final class Profile {
     /** The recorder for the choice; a fallback to JFR is said in a warning. */
     static Recorder choose(Profiler choice, List<String> warnings) {
         if (choice == Profiler.JFR) return new JfrRecorder("");
+        if (choice == Profiler.SAFEPOINT_BIASED) return new ThreadDumpRecorder();
         AsyncProfilerRecorder async = AsyncProfilerRecorder.tryLoad();
         if (async != null) return async;
         String why = AsyncProfilerRecorder.whyNot();

@@ -34,16 +34,16 @@ public final class ProfileMain {
     /** The base name of the files written. */
     public static final String NAME = "flame";
 
-    static final String USAGE = "usage: ./course profile [--alloc] [--seconds S | --once] [--profiler auto|async|jfr] "
+    static final String USAGE = "usage: ./course profile [--alloc] [--seconds S | --once] [--profiler auto|async|jfr|safepoint] [--warm-up S] "
             + "[--all-threads] [--out DIR] [--title T] [--timeout S] CLASS [ARGS...]";
 
     /** The parsed command line. */
     record Options(boolean allocation, double seconds, boolean once, Profiler profiler, boolean allThreads, Path out,
-                   String title, int timeoutSeconds, String mainClass, List<String> args, boolean quiet) {
+                   String title, int timeoutSeconds, String mainClass, List<String> args, boolean quiet, double warmUp) {
 
         static Options parse(String... argv) {
             boolean alloc = false, once = false, all = false, quiet = false;
-            double seconds = 1;
+            double seconds = 1, warmUp = -1;
             Profiler profiler = Profiler.AUTO;
             Path out = null;
             String title = null;
@@ -57,6 +57,7 @@ public final class ProfileMain {
                     case "--all-threads" -> all = true;
                     case "--quiet" -> quiet = true;
                     case "--seconds" -> seconds = number(a, value(argv, ++i, a), 0.01, 600);
+                    case "--warm-up" -> warmUp = number(a, value(argv, ++i, a), 0, 600);
                     case "--timeout" -> timeout = (int) number(a, value(argv, ++i, a), 1, 86_400);
                     case "--profiler" -> profiler = Profiler.parse(value(argv, ++i, a));
                     case "--out" -> out = Path.of(value(argv, ++i, a));
@@ -68,7 +69,7 @@ public final class ProfileMain {
             if (i >= argv.length) throw new IllegalArgumentException("no class to profile; " + USAGE);
             String cls = argv[i];
             List<String> rest = List.of(Arrays.copyOfRange(argv, i + 1, argv.length));
-            return new Options(alloc, seconds, once, profiler, all, out, title, timeout, cls, rest, quiet);
+            return new Options(alloc, seconds, once, profiler, all, out, title, timeout, cls, rest, quiet, warmUp);
         }
 
         private static String value(String[] argv, int i, String option) {
@@ -151,6 +152,7 @@ public final class ProfileMain {
         // --once: one call, however short (the minimum time is then the shortest allowed)
         p.minTime(o.once() ? Duration.ofMillis(10) : Duration.ofMillis((long) (o.seconds() * 1000)));
         if (o.once()) p.warmUp(Duration.ZERO);
+        else if (o.warmUp() >= 0) p.warmUp(Duration.ofMillis((long) (o.warmUp() * 1000)));
         FlameGraph g;
         try {
             g = o.allocation() ? p.allocations(work) : p.cpu(work);

@@ -9,7 +9,9 @@ import java.util.Locale;
  * The environment variable {@code OPTPAR_PROFILER} (auto, async, jfr) chooses for {@code AUTO}.
  */
 public enum Profiler {
-    AUTO, ASYNC, JFR;
+    AUTO, ASYNC, JFR,
+    /** A naive sampler that asks for the thread's stack ({@code Thread.getStackTrace}): safepoint-biased, for comparison. */
+    SAFEPOINT_BIASED;
 
     /** The environment variable that overrides {@code AUTO}. */
     public static final String ENV = "OPTPAR_PROFILER";
@@ -24,7 +26,8 @@ public enum Profiler {
             case "auto", "" -> AUTO;
             case "async", "async-profiler" -> ASYNC;
             case "jfr" -> JFR;
-            default -> throw new IllegalArgumentException("profiler '" + name + "' is not known; use auto, async or jfr");
+            case "safepoint", "safepoint_biased", "safepoint-biased" -> SAFEPOINT_BIASED;
+            default -> throw new IllegalArgumentException("profiler '" + name + "' is not known; use auto, async, jfr or safepoint");
         };
     }
 

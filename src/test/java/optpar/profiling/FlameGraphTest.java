@@ -212,7 +212,7 @@ class FlameGraphTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ProfileMain.Options.parse("--seconds", "0", "A")).getMessage().contains("not allowed"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ProfileMain.Options.parse("--bogus", "A")).getMessage().contains("unknown option"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ProfileMain.Options.parse("--alloc")).getMessage().contains("no class"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ProfileMain.Options.parse("--profiler", "perf", "A")).getMessage().contains("auto, async or jfr"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ProfileMain.Options.parse("--profiler", "perf", "A")).getMessage().contains("auto, async, jfr or safepoint"));
         assertEquals("main", ProfileMain.mainOf("profiling.SlowAnalysis").getName());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ProfileMain.mainOf("NoSuchClass")).getMessage().contains("not found"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ProfileMain.mainOf("optpar.profiling.FrameKind")).getMessage().contains("no public static void main"));
@@ -223,5 +223,20 @@ class FlameGraphTest {
         long seed = new Random().nextLong();
         int n = 50 + new Random(seed).nextInt(400);
         assertEquals(SlowAnalysis.medianNearestNeighbourDistance(n, seed), SlowAnalysis.medianWithRunningMinimum(n, seed), 0.0, "seed " + seed + ", n " + n);
+    }
+
+    @Test
+    void theSafepointBiasDemoComputesItsSums() {
+        long seed = new Random().nextLong();
+        Random r = new Random(seed);
+        int n = 1 + r.nextInt(5000), rounds = 1 + r.nextInt(20);
+        long s = 0;
+        for (int k = 0; k < rounds; k++) {
+            long sq = 0;
+            for (int i = 0; i < n; i++) sq += (long) (i % 1000) * (i % 1000);
+            s = (s + sq) * 31 + k;
+        }
+        assertEquals(s, SafepointBias.run(n, rounds), "seed " + seed);
+        assertThrows(IllegalArgumentException.class, () -> SafepointBias.run(0, 1));
     }
 }

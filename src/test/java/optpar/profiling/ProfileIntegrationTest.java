@@ -117,4 +117,14 @@ class ProfileIntegrationTest {
         FlameGraph jfr = child(dir.resolve("j"), List.of(), Profiler.ENV, "jfr");
         assertTrue(jfr.profiler().startsWith("JFR") && jfr.warnings().stream().noneMatch(w -> w.contains("could not load")), jfr.summary());
     }
+
+    @Test
+    void theSafepointBiasedSamplerRecordsTheWorkThread() {
+        FlameGraph g = Profile.options().profiler(Profiler.SAFEPOINT_BIASED).minTime(Duration.ofMillis(400)).quiet()
+                .cpu(ProfileIntegrationTest::work);
+        assertTrue(g.samples() > 0, g.summary());
+        assertTrue(g.profiler().contains("safepoint-biased"), g.summary());
+        // every sample is a stack of the work thread, cut above the loop: the work is in all of them
+        assertEquals(1.0, g.shareOf(ProfileIntegrationTest.class.getName() + ".work"), 0.0, g.top(5).print());
+    }
 }
