@@ -87,11 +87,6 @@ final class AsyncProfilerRecorder implements Recorder {
     }
 
     @Override
-    public long samplesSoFar() {
-        return profiler.getSamples();
-    }
-
-    @Override
     public Recorded stop(String threadName, boolean allThreads) {
         profiler.stop();
         try {

@@ -48,11 +48,6 @@ final class JfrRecorder implements Recorder {
     }
 
     @Override
-    public long samplesSoFar() {
-        return -1;
-    }
-
-    @Override
     public Recorded stop(String threadName, boolean allThreads) {
         try {
             recording.stop();

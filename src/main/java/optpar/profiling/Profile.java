@@ -10,8 +10,8 @@ import java.util.Locale;
  * ({@link #cpu}) or who allocated what ({@link #allocations}).
  *
  * <p>After a warm-up (half the minimum time, not recorded: the JIT compiles the work first), the work
- * runs again and again for at least {@link Options#minTime} (1 s by default; longer while
- * async-profiler still has fewer than {@value FlameGraph#ENOUGH_SAMPLES} samples, up to twice that),
+ * runs again and again for at least {@link Options#minTime} (1 s by default; longer, up to twice that,
+ * while its thread has had too little CPU time for {@value FlameGraph#ENOUGH_SAMPLES} samples),
  * on a thread of its own, under <b>async-profiler</b> when its native library loads here (perf events,
  * or its ctimer/itimer timers where perf events are not allowed), else under <b>Java Flight
  * Recorder</b>. The cell prints the sample count and which profiler and mode recorded; below
@@ -197,10 +197,12 @@ public final class Profile {
             WorkLoop.Result r;
             Recorder.Recorded rec;
             try {
-                // async-profiler can count while it runs: go on (up to twice minTime) until there are enough
-                // samples (it counts every thread's; the margin is for the work thread's share)
+                // Go on (up to twice minTime) while the work thread has not yet had the CPU time (one sample
+                // per ms) or allocated the bytes (one sample per 128 KB) for enough samples, with a margin:
+                // on a busy machine a second of wall time can hold far less CPU time.
+                long cpuNeeded = FlameGraph.ENOUGH_SAMPLES * 1_500_000L, bytesNeeded = FlameGraph.ENOUGH_SAMPLES * 3L * 128 * 1024;
                 r = loop.run(minTime, minTime.multipliedBy(2),
-                        () -> recorder.samplesSoFar() >= 0 && recorder.samplesSoFar() < FlameGraph.ENOUGH_SAMPLES * 3 / 2);
+                        (cpu, bytes) -> allocation ? bytes < bytesNeeded : cpu < cpuNeeded);
             } finally {
                 rec = recorder.stop(loop.threadName, allThreads);
             }

@@ -13,9 +13,6 @@ interface Recorder {
     /** Starts sampling: CPU stacks, or allocation stacks when {@code allocations}. */
     void start(boolean allocations);
 
-    /** Samples so far, of all threads (-1 when the profiler cannot tell while it runs). */
-    long samplesSoFar();
-
     /**
      * Stops and returns the stacks of the thread named {@code threadName} (root first), weighted by
      * samples (CPU) or bytes (allocations), and how many samples they came from; with

@@ -64,11 +64,6 @@ final class ThreadDumpRecorder implements Recorder {
     }
 
     @Override
-    public long samplesSoFar() {
-        return samples.get();
-    }
-
-    @Override
     public Recorded stop(String threadName, boolean allThreads) {
         running = false;
         try {

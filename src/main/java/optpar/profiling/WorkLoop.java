@@ -3,7 +3,7 @@ package optpar.profiling;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+
 
 /**
  * Runs the work to be profiled again and again on a thread of its own, for at least a minimum wall
@@ -37,12 +37,17 @@ final class WorkLoop {
         return FrameKind.plainName(frame).startsWith(WorkLoop.class.getName() + ".");
     }
 
+    /** Whether to go on past the minimum time, given the work thread's CPU time and allocated bytes so far. */
+    interface WantMore {
+        boolean test(long cpuNanos, long allocatedBytes);
+    }
+
     /**
      * Runs the work at least once and until {@code minTime} has passed, then on while
      * {@code wantMore} says so, up to {@code maxTime}. Waits for the thread (it cannot be stopped in
      * the middle of a call of the work: the bound is checked between calls).
      */
-    Result run(Duration minTime, Duration maxTime, BooleanSupplier wantMore) {
+    Result run(Duration minTime, Duration maxTime, WantMore wantMore) {
         Result[] out = new Result[1];
         Throwable[] failure = new Throwable[1];
         Thread t = Thread.ofPlatform().name(threadName).unstarted(() -> {
@@ -68,9 +73,10 @@ final class WorkLoop {
         return out[0];
     }
 
-    private Result repeat(long minNanos, long maxNanos, BooleanSupplier wantMore) {
+    private Result repeat(long minNanos, long maxNanos, WantMore wantMore) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long bytes0 = threads.getCurrentThreadAllocatedBytes();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         int calls = 0;
         long elapsed;
@@ -78,7 +84,8 @@ final class WorkLoop {
             work.run();
             calls++;
             elapsed = System.nanoTime() - t0;
-        } while (!stop && (elapsed < minNanos || (elapsed < maxNanos && wantMore.getAsBoolean())));
+        } while (!stop && (elapsed < minNanos || (elapsed < maxNanos
+                && wantMore.test(threads.getCurrentThreadCpuTime() - cpu0, threads.getCurrentThreadAllocatedBytes() - bytes0))));
         long bytes = threads.getCurrentThreadAllocatedBytes();
         return new Result(calls, elapsed / 1e9, bytes0 < 0 || bytes < 0 ? -1 : bytes - bytes0);
     }
