@@ -35,7 +35,7 @@ import optpar.measure.Sweep;
  * <p>Bad input ends with one line on standard error saying what is allowed, and exit status 2.
  *
  * <pre>{@code
- * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+ * java @src/main/resources/optpar/jvm-options.txt \
  *      -cp target/optpar.jar:target/lib/* optpar.cli.Bench mandelbrot --threads 1,2 --iters 1000
  * }</pre>
  */
@@ -117,9 +117,10 @@ public final class Bench {
         try {
             problem.measure(o, chosen, notes, m -> {
                 rows.add(m);
-                emit.accept(String.join(",", o.problem(), m.impl(), Integer.toString(m.threads()), problem.size(o),
-                        problem.param(o, m), num(m.seconds()), num(m.timing().median()), num(m.speedup()),
-                        num(m.efficiency()), problem.gbps(o, m), checksum(m.checksum())));
+                BenchOptions ro = problem.optionsOf(o, m);   // weak scaling: the row's own n
+                emit.accept(String.join(",", o.problem(), m.impl(), Integer.toString(m.threads()), problem.size(ro),
+                        problem.param(ro, m), num(m.seconds()), num(m.timing().median()), num(m.speedup()),
+                        num(m.efficiency()), problem.gbps(ro, m), checksum(m.checksum())));
             });
         } catch (IllegalArgumentException e) {
             throw e;

@@ -48,6 +48,11 @@ public abstract sealed class BenchProblem permits MandelbrotBench, HeatBench, St
     /** The names only (no availability asked): for validating {@code --impl}. */
     public abstract List<String> names();
 
+    /** The options a row was measured with, for its CSV line (weak-scaling MPI rows have their own n). */
+    public BenchOptions optionsOf(BenchOptions o, Sweep.Measurement row) {
+        return o;
+    }
+
     /** The CSV's size column: "WxH", "N" or MiB. */
     public abstract String size(BenchOptions o);
 

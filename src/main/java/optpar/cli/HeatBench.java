@@ -20,7 +20,13 @@ final class HeatBench extends BenchProblem {
 
     @Override public String name() { return "heat"; }
 
-    @Override public List<String> options() { return List.of("--n", "--steps", "--ranks"); }
+    @Override public List<String> options() { return List.of("--n", "--steps", "--ranks", "--scaling", "--halo"); }
+
+    /** An MPI row under weak scaling ran on its own grid: its CSV line says which. */
+    @Override
+    public BenchOptions optionsOf(BenchOptions o, Sweep.Measurement row) {
+        return row.impl().startsWith(mpi.name()) ? mpi.optionsOf(o, row) : o;
+    }
 
     @Override
     public List<Variant> variants() {
