@@ -27,13 +27,15 @@ final class CellSource {
             Completeness c = info.completeness();
             if (c == Completeness.EMPTY) break;
             if ((c == Completeness.COMPLETE || c == Completeness.COMPLETE_WITH_SEMI) && info.source() != null) {
-                String source = info.source();
+                // JShell numbers a snippet's lines from its first non-blank one: so does the kernel.
+                String source = info.source().stripLeading();
                 pieces.add(new Piece(source, offset + leadingSkip(rest, source)));
                 if (info.remaining().length() >= rest.length()) break; // no progress: never loop
                 rest = info.remaining();
             } else {
                 // Incomplete or invalid: JShell's compiler says what is wrong with the rest.
-                pieces.add(new Piece(rest, offset));
+                String source = rest.stripLeading();
+                pieces.add(new Piece(source, offset + rest.length() - source.length()));
                 break;
             }
         }

@@ -17,36 +17,57 @@ final class Magics {
     private Magics() {
     }
 
-    /** Whether the cell uses a magic (first line starts with {@code %} and a letter). */
-    static boolean isMagic(String cell) {
-        String s = cell.stripLeading();
+    /** Whether a line is a magic: {@code %} then a letter, or {@code %%}, at the start of the line. */
+    static boolean isMagicLine(String line) {
+        String s = line.stripLeading();
         return s.startsWith("%") && s.length() > 1 && (Character.isLetter(s.charAt(1)) || s.charAt(1) == '%');
     }
 
+    /** Whether the cell uses a magic on any line. */
+    static boolean isMagic(String cell) {
+        return cell.lines().anyMatch(Magics::isMagicLine);
+    }
+
     /**
-     * The Java code that does what the magic cell asks.
+     * The Java code that does what the magic cell asks. A line magic becomes one line of code, so the
+     * cell's line numbers stay right for errors.
      *
      * @throws CellErrors.Failure for an unknown magic or bad options (a one-line error)
      */
     static String translate(String cell, JShell shell) throws CellErrors.Failure {
         String s = cell.stripLeading();
-        int eol = s.indexOf('\n');
-        String first = eol < 0 ? s : s.substring(0, eol);
-        String rest = eol < 0 ? "" : s.substring(eol + 1);
-        String[] words = first.trim().split("\\s+", 2);
-        String name = words[0];
-        String args = words.length > 1 ? words[1] : "";
-        if (name.equals("%%timeit")) {
+        if (s.startsWith("%%")) {
+            int eol = s.indexOf('\n');
+            String first = eol < 0 ? s : s.substring(0, eol);
+            String rest = eol < 0 ? "" : s.substring(eol + 1);
+            String[] words = first.trim().split("\\s+", 2);
+            if (!words[0].equals("%%timeit")) throw unknown(words[0]);
             if (rest.isBlank()) throw CellErrors.Failure.oneLine("MagicError", "%%timeit needs code below its line");
-            return timeit(parse(args, name), rest, shell);
+            return "\n".repeat(lineCount(cell) - lineCount(rest)) + timeit(parse(words.length > 1 ? words[1] : "", "%%timeit"), rest, shell);
         }
-        if (name.equals("%timeit")) {
+        StringBuilder code = new StringBuilder();
+        for (String line : cell.split("\n", -1)) {
+            if (code.length() > 0) code.append('\n');
+            if (!isMagicLine(line)) {
+                code.append(line);
+                continue;
+            }
+            String[] words = line.trim().split("\\s+", 2);
+            if (!words[0].equals("%timeit")) throw unknown(words[0]);
             int[] opts = new int[] {0, 7, 0};
-            String code = options(args, opts, name);
-            if (code.isBlank()) throw CellErrors.Failure.oneLine("MagicError", "%timeit needs code after it, e.g. %timeit Math.sqrt(2.0)");
-            return timeit(opts, code, shell) + (rest.isBlank() ? "" : "\n" + rest);
+            String body = options(words.length > 1 ? words[1] : "", opts, "%timeit");
+            if (body.isBlank()) throw CellErrors.Failure.oneLine("MagicError", "%timeit needs code after it, e.g. %timeit Math.sqrt(2.0)");
+            code.append(timeit(opts, body, shell).replace('\n', ' '));
         }
-        throw CellErrors.Failure.oneLine("MagicError", "unknown magic " + name + " (known: " + String.join(", ", KNOWN) + ")");
+        return code.toString();
+    }
+
+    private static int lineCount(String s) {
+        return s.split("\n", -1).length;
+    }
+
+    private static CellErrors.Failure unknown(String name) {
+        return CellErrors.Failure.oneLine("MagicError", "unknown magic " + name + " (known: " + String.join(", ", KNOWN) + ")");
     }
 
     private static int[] parse(String args, String name) throws CellErrors.Failure {
@@ -80,17 +101,20 @@ final class Magics {
         return rest;
     }
 
-    /** A lambda over the code: a Supplier for one expression (its value is kept), else a Runnable. */
+    /**
+     * A lambda over the code. One expression becomes {@code () -> expression}: Java then picks
+     * {@code TimeIt.run(Body)} when it has a value (kept, so the JIT cannot drop the work) and
+     * {@code run(Action)} when it is void. Statements become a block.
+     */
     private static String timeit(int[] opts, String code, JShell shell) {
         String body = code.strip();
         List<Snippet> snippets = shell.sourceCodeAnalysis().sourceToSnippets(body);
-        boolean expression = snippets.size() == 1 && switch (snippets.getFirst().subKind()) {
-            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
-            default -> false;
-        };
-        String lambda = expression
-                ? "(java.util.function.Supplier<Object>) () -> (" + stripSemicolon(body) + ")"
-                : "(Runnable) () -> {\n" + body + "\n;}";
+        String bare = stripSemicolon(body);
+        boolean expression = snippets.size() == 1 && !bare.contains(";") && !bare.contains("{")
+                && !bare.matches("^(if|for|while|do|try|switch|return|throw|synchronized|var|final)\\b.*")
+                && (snippets.getFirst().kind() == Snippet.Kind.EXPRESSION || snippets.getFirst().kind() == Snippet.Kind.STATEMENT
+                    || snippets.getFirst().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
+        String lambda = expression ? "() -> " + bare : "() -> { " + body + "\n;}";
         return "System.out.println(\"timeit: \" + optpar.kernel.TimeIt.run(" + lambda + ", " + opts[0] + ", " + opts[1] + ", " + opts[2] + "));";
     }
 

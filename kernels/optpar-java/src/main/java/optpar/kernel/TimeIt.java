@@ -1,7 +1,6 @@
 package optpar.kernel;
 
 import java.util.Arrays;
-import java.util.function.Supplier;
 
 /**
  * What {@code %%timeit} and {@code %timeit} run: honest timing for a JIT-compiled language.
@@ -33,7 +32,19 @@ public final class TimeIt {
      *
      * @throws IllegalArgumentException for a negative count or fewer than 1 repeat
      */
-    public static String run(Supplier<?> body, int warmups, int repeats, int loops) {
+    /** A body with a value; it may throw (a cell's {@code Thread.sleep} does). */
+    @FunctionalInterface
+    public interface Body {
+        Object get() throws Exception;
+    }
+
+    /** A body without a value. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Exception;
+    }
+
+    public static String run(Body body, int warmups, int repeats, int loops) throws Exception {
         if (warmups < 0 || loops < 0) throw new IllegalArgumentException("timeit: -w and -n take 0 or more (0: choose)");
         if (repeats < 1) throw new IllegalArgumentException("timeit: -r takes 1 or more runs");
         int warm = 0;
@@ -58,7 +69,7 @@ public final class TimeIt {
     }
 
     /** {@link #run} for a body without a value. */
-    public static String run(Runnable body, int warmups, int repeats, int loops) {
+    public static String run(Action body, int warmups, int repeats, int loops) throws Exception {
         return run(() -> {
             body.run();
             return null;
