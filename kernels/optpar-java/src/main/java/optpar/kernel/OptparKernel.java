@@ -79,7 +79,9 @@ public final class OptparKernel extends BaseKernel {
     private final CellErrors errors = new CellErrors();
     private final History history = new History();
     private final CellOutput output;
-    private final CompletableFuture<JShell> shell;
+    private final CompletableFuture<JShell> shell = new CompletableFuture<>();
+    private final String classpath;
+    private final Path initScript;
     private final Object running = new Object();
     private boolean cellRunning;
     private volatile Publisher current;
@@ -98,9 +100,22 @@ public final class OptparKernel extends BaseKernel {
                 null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null, null,
                 false, new StringStyler.Builder().build());
         this.output = output;
+        this.classpath = classpath;
+        this.initScript = initScript;
         Display.install(this::sendDisplay);
-        // JShell and the start-up imports take a second: built while the sockets already answer.
-        this.shell = CompletableFuture.supplyAsync(() -> startShell(classpath, initScript));
+    }
+
+    /** JShell and the start-up imports take a second: built while the sockets already answer. */
+    void startShell() {
+        Thread t = new Thread(() -> {
+            try {
+                shell.complete(startShell(classpath, initScript));
+            } catch (Throwable e) {
+                shell.completeExceptionally(e);
+            }
+        }, "jshell-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     // ------------------------------------------------------------------ start-up
@@ -434,7 +449,32 @@ public final class OptparKernel extends BaseKernel {
         });
     }
 
+    /**
+     * Runs what a start and a first cell run, then ends: {@code ./course} runs this once with
+     * {@code -XX:ArchiveClassesAtExit} so that later starts load those classes from a CDS archive.
+     */
+    private static void warmUp() throws Exception {
+        CellOutput output = new CellOutput((name, text) -> { });
+        String init = System.getenv("OPTPAR_INIT_SCRIPT");
+        var kernel = new OptparKernel(output, System.getenv().getOrDefault("OPTPAR_CLASSPATH", ""),
+                init == null || init.isBlank() ? null : Path.of(init));
+        kernel.startShell();
+        kernel.shell();
+        kernel.run("int warm = 6 * 7;\nString s = \"\" + warm;\nwarm", 1);
+        kernel.complete("Math.ab", 7);
+        kernel.isComplete("int a = 1;");
+        var props = KernelConnectionProperties.parse("{\"ip\": \"127.0.0.1\", \"transport\": \"tcp\", \"shell_port\": 1, \"iopub_port\": 2,"
+                + " \"stdin_port\": 3, \"control_port\": 4, \"hb_port\": 5, \"key\": \"k\", \"signature_scheme\": \"hmac-sha256\"}");
+        new com.google.gson.Gson().toJson(new KernelInfo(kernel));
+        new QuickConnection(props).close();
+        kernel.shell().close();
+    }
+
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--warm-up")) {
+            warmUp();
+            System.exit(0);
+        }
         if (args.length != 1) {
             System.err.println("usage: java optpar.kernel.OptparKernel CONNECTION_FILE (Jupyter passes it; see kernel.json)");
             System.exit(2);
@@ -460,6 +500,7 @@ public final class OptparKernel extends BaseKernel {
         kernel.becomeHandlerForConnection(connection); // every handler is in place before a socket is bound
         kernel.onStartup();
         connection.connect();
+        kernel.startShell();
         connection.waitUntilClose();
         haltAfter(EXIT_GRACE_MILLIS);
         System.exit(0);
