@@ -114,9 +114,16 @@ class CourseKernelTests(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "ok")
         self.assertEqual([c["data"]["text/plain"] for _, k, c in outputs if k == "execute_result"], ["2"])
 
-    def interrupt_after(self, code, seconds=1.0):
-        """Runs code, interrupts it after `seconds`; returns (reply, outputs, seconds to the reply)."""
+    def interrupt_after(self, code, seconds=0.5):
+        """Runs code that prints "go" when it got going, interrupts it `seconds` after that;
+        returns (reply, outputs, seconds from the interrupt to the reply)."""
         msg_id = self.s.send(code)
+        deadline = time.monotonic() + TIMEOUT
+        while True:  # on a busy machine compiling the cell alone can take seconds: wait for "go"
+            msg = self.s.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                    and "go" in msg["content"]["text"]):
+                break
         time.sleep(seconds)
         t0 = time.monotonic()
         self.s.km.interrupt_kernel()
@@ -131,7 +138,7 @@ class CourseKernelTests(unittest.TestCase):
         self.assertEqual(len(errors[0]["traceback"]), 1, "one line, not a stack trace")
 
     def test_interrupt_stops_a_busy_loop(self):
-        reply, outputs, took = self.interrupt_after("long n = 0; while (true) { n++; }")
+        reply, outputs, took = self.interrupt_after('System.out.println("go"); long n = 0; while (true) { n++; }')
         print(f"\nmeasured: busy loop interrupted in {took * 1000:.0f} ms", file=sys.stderr)
         self.assertInterrupted(reply, outputs)
         self.assertLess(took, 5.0)
@@ -139,9 +146,9 @@ class CourseKernelTests(unittest.TestCase):
 
     def test_interrupt_stops_a_method_and_a_sleep(self):
         self.s.run("long spin(long n) { long s = 0; for (long i = 0; i < n; i++) s += i % 7; return s; }")
-        reply, outputs, took = self.interrupt_after("spin(Long.MAX_VALUE)")
+        reply, outputs, took = self.interrupt_after('System.out.println("go");\nspin(Long.MAX_VALUE)')
         self.assertInterrupted(reply, outputs)
-        reply, outputs, took = self.interrupt_after("Thread.sleep(600_000);")
+        reply, outputs, took = self.interrupt_after('System.out.println("go"); Thread.sleep(600_000);')
         print(f"\nmeasured: sleep interrupted in {took * 1000:.0f} ms", file=sys.stderr)
         self.assertInterrupted(reply, outputs)
         self.assertUsable()
@@ -150,11 +157,11 @@ class CourseKernelTests(unittest.TestCase):
         reply, outputs, took = self.interrupt_after(
             "var pool = Executors.newFixedThreadPool(2);\n"
             "for (int w = 0; w < 2; w++) pool.submit(() -> { long k = 0; while (true) { k++; } });\n"
-            "pool.shutdown(); pool.awaitTermination(1, TimeUnit.DAYS);")
+            'pool.shutdown(); System.out.println("go"); pool.awaitTermination(1, TimeUnit.DAYS);')
         self.assertInterrupted(reply, outputs)
         time.sleep(0.5)
         reply, outputs = self.s.run("pool.isTerminated()")
-        self.assertEqual([c["data"]["text/plain"] for _, k, c in outputs if k == "execute_result"], ["true"])
+        self.assertEqual([c["data"]["text/plain"] for _, k, c in outputs if k == "execute_result"], ["true"], outputs)
 
     def test_interrupt_when_idle_changes_nothing(self):
         self.s.km.interrupt_kernel()
