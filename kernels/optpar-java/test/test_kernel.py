@@ -100,6 +100,16 @@ class Session:
         return "".join(c["text"] for _, kind, c in outputs if kind == "stream" and c["name"] == name)
 
 
+def kernel_cpu_seconds(km):
+    """User + system CPU seconds of the kernel process so far (Linux /proc), or 0 elsewhere."""
+    try:
+        with open(f"/proc/{km.provisioner.process.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, AttributeError, IndexError, ValueError):
+        return 0.0
+
+
 class CourseKernelTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -267,12 +277,17 @@ class CourseKernelTests(unittest.TestCase):
         for _ in range(3):
             self.s.run("1+1")
         times = []
+        cpu0 = kernel_cpu_seconds(self.s.km)
         for _ in range(10):
             t0 = time.monotonic()
             self.s.run("1+1")
             times.append(time.monotonic() - t0)
+        cpu = (kernel_cpu_seconds(self.s.km) - cpu0) / 10
         times.sort()
-        print(f"\nmeasured: warm 1+1 median {times[5] * 1000:.0f} ms, best {times[0] * 1000:.0f} ms", file=sys.stderr)
+        # The kernel's CPU time per cell says what the cell costs on an idle core; the wall time
+        # includes the wait for a core on a shared machine.
+        print(f"\nmeasured: warm 1+1 median {times[5] * 1000:.0f} ms, best {times[0] * 1000:.0f} ms; "
+              f"kernel CPU per 1+1 {cpu * 1000:.0f} ms", file=sys.stderr)
         self.assertLess(times[0], 2.0)
 
 
