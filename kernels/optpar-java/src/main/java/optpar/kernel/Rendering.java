@@ -44,6 +44,11 @@ final class Rendering {
             BufferedImage image = BitmapEncoder.getBufferedImage(chart);
             d.putData("image/png", png(image));
             d.putText(chart.getClass().getSimpleName() + " \"" + chart.getTitle() + "\" " + image.getWidth() + "x" + image.getHeight());
+        } else if (richFaces(value) instanceof Object[] faces) {
+            // a result with two faces (a flame graph): the page for Jupyter, its picture for static viewers
+            d.putHTML((String) faces[0]);
+            d.putData("image/png", png((RenderedImage) faces[1]));
+            d.putText(text(value));
         } else if (value instanceof Table table) {
             d.putHTML(html(table));
             d.putText(table.rowCount() > TABLE_ROWS ? table.print(TABLE_ROWS) : table.printAll());
@@ -69,6 +74,28 @@ final class Rendering {
         d.putData(type, data);
         if (!type.equals("text/plain")) d.putText(text(value));
         return d;
+    }
+
+    /**
+     * The HTML and the image of a value whose class has public {@code String toHtml()} and
+     * {@code BufferedImage toImage()} (the support module's {@code RichDisplay}), or null. Found by
+     * name, so the kernel does not depend on the support module.
+     */
+    static Object[] richFaces(Object value) {
+        if (value == null) return null;
+        try {
+            var toHtml = value.getClass().getMethod("toHtml");
+            var toImage = value.getClass().getMethod("toImage");
+            if (toHtml.getReturnType() != String.class || !RenderedImage.class.isAssignableFrom(toImage.getReturnType())) return null;
+            toHtml.setAccessible(true);   // the class may be a cell's own, or not exported
+            toImage.setAccessible(true);
+            Object html = toHtml.invoke(value), image = toImage.invoke(value);
+            return html == null || image == null ? null : new Object[] {html, image};
+        } catch (NoSuchMethodException | IllegalAccessException | java.lang.reflect.InaccessibleObjectException e) {
+            return null;
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("display: " + value.getClass().getSimpleName() + " could not draw itself: " + e.getCause(), e.getCause());
+        }
     }
 
     static String text(Object value) {
