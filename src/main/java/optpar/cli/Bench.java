@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import optpar.Course;
 import optpar.measure.Charts;
+import optpar.measure.Progress;
 import optpar.measure.Sweep;
 
 /**
@@ -63,9 +64,13 @@ public final class Bench {
             out.println(usage());
             return 0;
         }
+        // --quiet (a flag, anywhere): no progress lines on stderr
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean quiet = rest.removeIf(a -> a.equals("--quiet"));
+        Progress.quiet(quiet);
         BenchOptions o;
         try {
-            o = BenchOptions.parse(args);
+            o = BenchOptions.parse(rest.toArray(String[]::new));
             if (o.listOnly()) {
                 list(o.problem(), out);
                 return 0;
@@ -198,7 +203,8 @@ public final class Bench {
                              [--mib M]                           stream: MiB per array (default 64)
                              [--repeat K] [--warmup K]           measured runs (default 3), warm-ups (default 1)
                              [--csv FILE] [--plot FILE.png]      also write the CSV / a chart
-                prints CSV: %s
+                             [--quiet]                           no progress lines on stderr
+                prints CSV: %s (progress goes to stderr)
                 seconds = best of the repeats after warm-up; size = WxH, N or MiB; param = maxIter, steps or bytes/element
                 all = every Java and C variant; name the Python ones (python, python-numpy, python-numba,
                 python-numba-parallel) and mpi to add them"""

@@ -41,6 +41,31 @@ class BenchTest {
     }
 
     @Test
+    void progressGoesToItsViewNeverIntoTheCsvAndQuietTurnsItOff() {
+        List<String> shown = new java.util.ArrayList<>();
+        optpar.measure.Progress.useView(title -> new optpar.measure.Progress.View() {
+            public void show(String line) { shown.add(line); }
+            public void finish(String summary) { shown.add(summary); }
+        });
+        try {
+            Run r = bench("mandelbrot", "--impl", "scalar,threads", "--width", "30", "--height", "20", "--iters", "10",
+                    "--threads", "1,2", "--repeat", "1", "--warmup", "0");
+            assertEquals(0, r.status(), r.err().toString());
+            assertTrue(shown.getLast().matches(".*: 3 of 3 done in .*"), shown.toString());
+            assertTrue(r.out().stream().skip(1).allMatch(l -> l.startsWith("mandelbrot,")), "stdout is CSV only: " + r.out());
+            shown.clear();
+            Run quiet = bench("mandelbrot", "--impl", "scalar", "--quiet", "--width", "30", "--height", "20", "--iters", "10",
+                    "--repeat", "1", "--warmup", "0");
+            assertEquals(0, quiet.status(), quiet.err().toString());
+            assertEquals(List.of(), shown, "--quiet shows no progress");
+            assertEquals(2, quiet.out().size());
+        } finally {
+            optpar.measure.Progress.useView(null);
+            optpar.measure.Progress.quiet(false);
+        }
+    }
+
+    @Test
     void mandelbrotRowsCarryTheReferenceChecksum() {
         Random rnd = TestSeed.random();
         int w = 20 + rnd.nextInt(60), h = 10 + rnd.nextInt(40), it = 5 + rnd.nextInt(80);
