@@ -8,6 +8,7 @@ import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
 import com.hazelcast.spi.exception.TargetNotMemberException;
 import java.util.ArrayList;
+import optpar.measure.Progress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingDeque;
@@ -90,6 +91,7 @@ public final class ClusterBatch {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
 
+        Progress progress = Progress.start("hazelcast batch, " + members.size() + (members.size() == 1 ? " member" : " members"), jobs.size());
         List<Thread> lanes = new ArrayList<>();
         for (Member member : members) {
             for (int s = 0; s < slotsPerMember; s++) {
@@ -106,6 +108,7 @@ public final class ClusterBatch {
                             Future<JobResult> f = executor.submitToMember(task, member);
                             JobResult r = f.get(jobTimeoutSeconds, TimeUnit.SECONDS);
                             results.put(r.job(), r);
+                            progress.done();
                             onResult.accept(r);
                         } catch (ExecutionException | TimeoutException | RuntimeException e) {
                             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
@@ -136,6 +139,7 @@ public final class ClusterBatch {
                 throw new IllegalStateException("interrupted while waiting for the jobs");
             }
         }
+        progress.close();
         if (failure.get() != null) throw failure.get();
         if (results.size() < jobs.size()) {
             throw new IllegalStateException((jobs.size() - results.size()) + " jobs have no result: every member was lost");

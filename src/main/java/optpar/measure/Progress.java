@@ -25,7 +25,8 @@ import java.util.function.Function;
  *
  * <p>In a notebook the line is one display, updated in place through its display id (the course
  * kernel installs that view at start-up, see {@link #useView}); in a terminal it goes to stderr,
- * never into a CSV on stdout. {@link #quiet(boolean)} turns it off.
+ * never into a CSV on stdout. {@link #quiet(boolean)} turns it off. One progress may be told of
+ * steps done from several threads (a batch's worker lanes).
  */
 public final class Progress implements AutoCloseable {
 
@@ -82,25 +83,25 @@ public final class Progress implements AutoCloseable {
     }
 
     /** Says what runs now (shown with the next update). */
-    public void working(String what) {
+    public synchronized void working(String what) {
         current = what;
         update(true);
     }
 
     /** One more step done. */
-    public void done() {
+    public synchronized void done() {
         done = Math.min(total, done + 1);
         update(false);
     }
 
     /** The steps done so far. */
-    public int count() {
+    public synchronized int count() {
         return done;
     }
 
     /** Ends the run: the one-line summary replaces the progress line. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) return;
         closed = true;
         Event e = event(true);

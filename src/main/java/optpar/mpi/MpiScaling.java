@@ -11,6 +11,7 @@ import tech.tablesaw.api.Table;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import optpar.measure.Progress;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,9 @@ public final class MpiScaling {
                                   Consumer<String> notes) {
         Map<Integer, Double> serial = new TreeMap<>();
         List<Point> points = new ArrayList<>();
+        try (Progress progress = Progress.start(kind.name().toLowerCase(Locale.ROOT) + " scaling", ranks.length)) {
         for (int k : ranks) {
+            progress.working(k + (k == 1 ? " rank" : " ranks"));
             int n = kind.n(base.n(), k);
             HeatProblem p = new HeatProblem(n, base.steps(), base.seed());   // the same field, smooth or random
             double s = serial.computeIfAbsent(n, x -> serialSeconds(p, repeats));
@@ -110,6 +113,8 @@ public final class MpiScaling {
                     kind.name().toLowerCase(Locale.ROOT), k, n, r.seconds(), s, s / r.seconds(),
                     1e3 * r.compute() / p.steps(), 1e3 * r.halo() / p.steps(), 1e3 * r.reduce() / p.steps(), r.wallSeconds()));
             points.add(new Point(r, s));
+            progress.done();
+        }
         }
         return points;
     }
