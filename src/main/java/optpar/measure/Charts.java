@@ -91,8 +91,17 @@ public final class Charts {
         return speedup("Speed-up", sweep);
     }
 
-    /** {@link #speedup(Table)} with a title. */
+    /** {@link #speedup(Table)} with a title; the Amdahl fits use this machine's cores. */
     public static BufferedImage speedup(String title, Table sweep) {
+        return speedup(title, sweep, Machine.here().cores());
+    }
+
+    /**
+     * {@link #speedup(String, Table)} for a sweep measured on a machine with {@code cores} cores (a
+     * CSV from another machine is fitted with that machine's cores, not this one's).
+     */
+    public static BufferedImage speedup(String title, Table sweep, int cores) {
+        if (cores < 1) throw new IllegalArgumentException("cores = " + cores + " is not allowed: at least 1");
         Map<String, List<Integer>> byImpl = rowsByImpl(sweep);
         XYChart chart = speedupChart(title);
         int maxThreads = 1, drawn = 0;
@@ -100,7 +109,7 @@ public final class Charts {
             if (e.getValue().size() < 2) continue; // a serial variant is a single point at 1: nothing to draw
             int[] t = e.getValue().stream().mapToInt(sweep.intColumn(Sweep.THREADS)::getInt).toArray();
             double[] s = e.getValue().stream().mapToDouble(sweep.doubleColumn(Sweep.SPEEDUP)::getDouble).toArray();
-            addSpeedupSeries(chart, e.getKey(), t, s, PALETTE[drawn++ % PALETTE.length]);
+            addSpeedupSeries(chart, e.getKey(), t, s, PALETTE[drawn++ % PALETTE.length], cores);
             for (int x : t) maxThreads = Math.max(maxThreads, x);
         }
         addIdeal(chart, maxThreads);
@@ -115,8 +124,17 @@ public final class Charts {
      * }</pre>
      */
     public static BufferedImage speedup(String title, int[] threads, double[] speedups) {
+        return speedup(title, threads, speedups, Machine.here().cores());
+    }
+
+    /** {@link #speedup(String, int[], double[])} for points measured on a machine with {@code cores} cores. */
+    public static BufferedImage speedup(String title, int[] threads, double[] speedups, int cores) {
+        if (threads.length != speedups.length) {
+            throw new IllegalArgumentException("threads (" + threads.length + ") and speedups (" + speedups.length + ") must have the same length");
+        }
+        if (cores < 1) throw new IllegalArgumentException("cores = " + cores + " is not allowed: at least 1");
         XYChart chart = speedupChart(title);
-        addSpeedupSeries(chart, "measured", threads, speedups, PALETTE[0]);
+        addSpeedupSeries(chart, "measured", threads, speedups, PALETTE[0], cores);
         int max = 1;
         for (int t : threads) max = Math.max(max, t);
         addIdeal(chart, max);
@@ -131,7 +149,7 @@ public final class Charts {
         return chart;
     }
 
-    private static void addSpeedupSeries(XYChart chart, String name, int[] threads, double[] speedups, Color colour) {
+    private static void addSpeedupSeries(XYChart chart, String name, int[] threads, double[] speedups, Color colour, int cores) {
         double[] x = new double[threads.length];
         for (int i = 0; i < x.length; i++) x[i] = threads[i];
         XYSeries measured = chart.addSeries(name, x, speedups);
@@ -141,20 +159,17 @@ public final class Charts {
         measured.setMarkerColor(colour);
         // Amdahl's law assumes a core per thread: past the machine's cores the curve flattens because
         // the cores ran out, not because of a serial part. So the fit sees only counts up to the cores
-        // (and needs two of them); its curve then shows what more cores would give.
-        int cores = optpar.Course.cores();
-        int[] fitThreads = java.util.stream.IntStream.range(0, threads.length).filter(i -> threads[i] <= cores)
-                .map(i -> threads[i]).toArray();
-        double[] fitSpeedups = java.util.stream.IntStream.range(0, threads.length).filter(i -> threads[i] <= cores)
-                .mapToDouble(i -> speedups[i]).toArray();
-        if (java.util.Arrays.stream(fitThreads).distinct().count() < 2) return;
-        Amdahl a = Amdahl.fit(fitThreads, fitSpeedups);
+        // (and needs one of 2..cores threads), and its curve is drawn only that far: what the fit
+        // says beyond the cores would be a guess about a machine we did not measure.
+        if (!Amdahl.canFitUpTo(threads, cores)) return;
+        Amdahl a = Amdahl.fitUpTo(threads, speedups, cores);
         int max = 1;
         for (int t : threads) max = Math.max(max, t);
-        double[] fx = grid(1, max, 50);
+        int until = Math.max(2, Math.min(max, cores));
+        double[] fx = grid(1, until, 50);
         double[] fy = new double[fx.length];
         for (int i = 0; i < fx.length; i++) fy[i] = a.predict(fx[i]);
-        XYSeries fit = chart.addSeries(String.format(Locale.ROOT, "%s: Amdahl s=%.3f (fit on <= %d threads)",
+        XYSeries fit = chart.addSeries(String.format(Locale.ROOT, "%s: Amdahl s = %.3f (fit on <= %d threads)",
                 name, a.serialFraction(), cores), fx, fy);
         fit.setMarker(SeriesMarkers.NONE);
         fit.setLineStyle(SeriesLines.DASH_DASH);
