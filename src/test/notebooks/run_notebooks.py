@@ -108,6 +108,8 @@ def execute_one(path: Path, out: Path, kernel: str, cell_timeout: int, notebook_
     nb = nbformat.read(str(path), as_version=4)
     problems = []
     state = {}
+    # The kernel inherits this: optpar.measure.Claim names the notebook in the claims report.
+    os.environ["OPTPAR_NOTEBOOK"] = path.stem
 
     def on_alarm(signum, frame):
         # The kernel does not die with its client: kill it first, then give up on the notebook.
