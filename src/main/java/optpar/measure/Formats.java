@@ -53,7 +53,7 @@ public final class Formats {
         if (!Double.isFinite(v)) return String.valueOf(v);
         if (v == 0) return "0";
         double a = Math.abs(v);
-        if (a >= 1e7 || a < 1e-4) return String.format(Locale.ROOT, "%.2e", v);
+        if (a >= 1e6 || a < 1e-4) return String.format(Locale.ROOT, "%.2e", v);
         double r = new BigDecimal(v).round(new MathContext(3)).doubleValue();
         if (Math.abs(r) >= 1000) return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(r);
         BigDecimal b = new BigDecimal(Double.toString(r)).stripTrailingZeros();
