@@ -59,6 +59,37 @@ public record Amdahl(double serialFraction) {
         return new Amdahl(Math.clamp(sxy / sxx, 0.0, 1.0));
     }
 
+    /**
+     * The fit on the points with at most {@code cores} threads only: Amdahl's law assumes a core per
+     * thread, and past the cores a curve flattens because the cores ran out, not because of a serial
+     * part. This is the fit {@link Charts#speedup} draws, so print this one beside its chart.
+     *
+     * <pre>{@code
+     * Amdahl.fitUpTo(new int[] {1, 2, 4, 8}, new double[] {1, 1.97, 2.0, 1.99}, 2);   // s near 0.015, not 0.35
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when fewer than one point with 2..cores threads remains
+     */
+    public static Amdahl fitUpTo(int[] threads, double[] speedups, int cores) {
+        if (threads.length != speedups.length) {
+            throw new IllegalArgumentException("threads (" + threads.length + ") and speedups (" + speedups.length + ") must have the same length");
+        }
+        if (cores < 1) throw new IllegalArgumentException("cores = " + cores + " is not allowed: at least 1");
+        int[] keep = java.util.stream.IntStream.range(0, threads.length).filter(i -> threads[i] <= cores).toArray();
+        int[] t = java.util.Arrays.stream(keep).map(i -> threads[i]).toArray();
+        double[] s = java.util.Arrays.stream(keep).mapToDouble(i -> speedups[i]).toArray();
+        if (java.util.Arrays.stream(t).noneMatch(x -> x > 1)) {
+            throw new IllegalArgumentException("cannot fit Amdahl's law on " + cores + " core(s): give a point with 2.." + Math.max(2, cores)
+                    + " threads (points past the cores are left out)");
+        }
+        return fit(t, s);
+    }
+
+    /** True when {@link #fitUpTo} can fit these points: at least one has 2..cores threads. */
+    public static boolean canFitUpTo(int[] threads, int cores) {
+        return java.util.Arrays.stream(threads).anyMatch(x -> x > 1 && x <= cores);
+    }
+
     /** The fraction that runs in parallel, {@code 1 - s}. */
     public double parallelFraction() {
         return 1 - serialFraction;

@@ -1,10 +1,8 @@
 package optpar.measure;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,8 +89,17 @@ public final class Charts {
         return speedup("Speed-up", sweep);
     }
 
-    /** {@link #speedup(Table)} with a title. */
+    /** {@link #speedup(Table)} with a title; the Amdahl fits use this machine's cores. */
     public static BufferedImage speedup(String title, Table sweep) {
+        return speedup(title, sweep, Machine.here().cores());
+    }
+
+    /**
+     * {@link #speedup(String, Table)} for a sweep measured on a machine with {@code cores} cores (a
+     * CSV from another machine is fitted with that machine's cores, not this one's).
+     */
+    public static BufferedImage speedup(String title, Table sweep, int cores) {
+        if (cores < 1) throw new IllegalArgumentException("cores = " + cores + " is not allowed: at least 1");
         Map<String, List<Integer>> byImpl = rowsByImpl(sweep);
         XYChart chart = speedupChart(title);
         int maxThreads = 1, drawn = 0;
@@ -100,7 +107,7 @@ public final class Charts {
             if (e.getValue().size() < 2) continue; // a serial variant is a single point at 1: nothing to draw
             int[] t = e.getValue().stream().mapToInt(sweep.intColumn(Sweep.THREADS)::getInt).toArray();
             double[] s = e.getValue().stream().mapToDouble(sweep.doubleColumn(Sweep.SPEEDUP)::getDouble).toArray();
-            addSpeedupSeries(chart, e.getKey(), t, s, PALETTE[drawn++ % PALETTE.length]);
+            addSpeedupSeries(chart, e.getKey(), t, s, PALETTE[drawn++ % PALETTE.length], cores);
             for (int x : t) maxThreads = Math.max(maxThreads, x);
         }
         addIdeal(chart, maxThreads);
@@ -115,8 +122,17 @@ public final class Charts {
      * }</pre>
      */
     public static BufferedImage speedup(String title, int[] threads, double[] speedups) {
+        return speedup(title, threads, speedups, Machine.here().cores());
+    }
+
+    /** {@link #speedup(String, int[], double[])} for points measured on a machine with {@code cores} cores. */
+    public static BufferedImage speedup(String title, int[] threads, double[] speedups, int cores) {
+        if (threads.length != speedups.length) {
+            throw new IllegalArgumentException("threads (" + threads.length + ") and speedups (" + speedups.length + ") must have the same length");
+        }
+        if (cores < 1) throw new IllegalArgumentException("cores = " + cores + " is not allowed: at least 1");
         XYChart chart = speedupChart(title);
-        addSpeedupSeries(chart, "measured", threads, speedups, PALETTE[0]);
+        addSpeedupSeries(chart, "measured", threads, speedups, PALETTE[0], cores);
         int max = 1;
         for (int t : threads) max = Math.max(max, t);
         addIdeal(chart, max);
@@ -126,12 +142,14 @@ public final class Charts {
     private static XYChart speedupChart(String title) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle("threads").yAxisTitle("speed-up").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        fitTitle(chart, title, width);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);   // the fits' names are long: below the plot
         chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(Formats::number);
         return chart;
     }
 
-    private static void addSpeedupSeries(XYChart chart, String name, int[] threads, double[] speedups, Color colour) {
+    private static void addSpeedupSeries(XYChart chart, String name, int[] threads, double[] speedups, Color colour, int cores) {
         double[] x = new double[threads.length];
         for (int i = 0; i < x.length; i++) x[i] = threads[i];
         XYSeries measured = chart.addSeries(name, x, speedups);
@@ -141,20 +159,17 @@ public final class Charts {
         measured.setMarkerColor(colour);
         // Amdahl's law assumes a core per thread: past the machine's cores the curve flattens because
         // the cores ran out, not because of a serial part. So the fit sees only counts up to the cores
-        // (and needs two of them); its curve then shows what more cores would give.
-        int cores = optpar.Course.cores();
-        int[] fitThreads = java.util.stream.IntStream.range(0, threads.length).filter(i -> threads[i] <= cores)
-                .map(i -> threads[i]).toArray();
-        double[] fitSpeedups = java.util.stream.IntStream.range(0, threads.length).filter(i -> threads[i] <= cores)
-                .mapToDouble(i -> speedups[i]).toArray();
-        if (java.util.Arrays.stream(fitThreads).distinct().count() < 2) return;
-        Amdahl a = Amdahl.fit(fitThreads, fitSpeedups);
+        // (and needs one of 2..cores threads), and its curve is drawn only that far: what the fit
+        // says beyond the cores would be a guess about a machine we did not measure.
+        if (!Amdahl.canFitUpTo(threads, cores)) return;
+        Amdahl a = Amdahl.fitUpTo(threads, speedups, cores);
         int max = 1;
         for (int t : threads) max = Math.max(max, t);
-        double[] fx = grid(1, max, 50);
+        int until = Math.max(2, Math.min(max, cores));
+        double[] fx = grid(1, until, 50);
         double[] fy = new double[fx.length];
         for (int i = 0; i < fx.length; i++) fy[i] = a.predict(fx[i]);
-        XYSeries fit = chart.addSeries(String.format(Locale.ROOT, "%s: Amdahl s=%.3f (fit on <= %d threads)",
+        XYSeries fit = chart.addSeries(String.format(Locale.ROOT, "%s: Amdahl s = %.3f (fit on <= %d threads)",
                 name, a.serialFraction(), cores), fx, fy);
         fit.setMarker(SeriesMarkers.NONE);
         fit.setLineStyle(SeriesLines.DASH_DASH);
@@ -192,26 +207,91 @@ public final class Charts {
                 throw new IllegalArgumentException("time " + s + " is not allowed in a bar chart: times must be positive and finite");
             }
         }
-        // One unit for the whole chart, chosen so the fastest bar is at least 1 of it: bars and
-        // ticks then read "25.52 ms", not ".025517658".
         double fastest = java.util.Arrays.stream(seconds).min().orElseThrow();
+        double slowest = java.util.Arrays.stream(seconds).max().orElseThrow();
+        // A log axis shows one tick per decade: with less than a decade between the bars it would
+        // show one tick or none, so a linear axis reads better there.
+        boolean logAxis = log && slowest / fastest >= 10;
+        // One unit for the whole chart, chosen so the fastest bar is at least 1 of it: bars and
+        // ticks then read "25.5", with the unit in the axis title, not ".025517658".
         TimeUnitScale unit = TimeUnitScale.of(fastest);
-        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle("").yAxisTitle("time" + (log ? " (log scale)" : "")).build();
+        if (labels.length <= MAX_BARS) return barChart(title, labels, seconds, logAxis, unit, fastest, slowest, width, height);
+        // More bars than fit side by side: split into charts of at most MAX_BARS, stacked, on one scale.
+        List<BufferedImage> parts = new ArrayList<>();
+        int chunks = (labels.length + MAX_BARS - 1) / MAX_BARS;
+        for (int c = 0; c < chunks; c++) {
+            int from = c * labels.length / chunks, to = (c + 1) * labels.length / chunks;
+            parts.add(barChart(title + " (" + (c + 1) + "/" + chunks + ")", java.util.Arrays.copyOfRange(labels, from, to),
+                    java.util.Arrays.copyOfRange(seconds, from, to), logAxis, unit, fastest, slowest, width, height * 3 / 4));
+        }
+        return stack(parts);
+    }
+
+    /** The most bars drawn side by side in one chart; more are split ({@link #bars}) or grouped (sweep tables). */
+    public static final int MAX_BARS = 8;
+
+    private static BufferedImage barChart(String title, String[] labels, double[] seconds, boolean logAxis, TimeUnitScale unit,
+                                          double fastest, double slowest, int w, int h) {
+        CategoryChart chart = new CategoryChartBuilder().width(w).height(h).title(title)
+                .xAxisTitle("").yAxisTitle("time (" + unit.symbol() + ")" + (logAxis ? ", log scale" : "")).build();
+        fitTitle(chart, title, w);
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setYAxisLogarithmic(log);
+        chart.getStyler().setYAxisLogarithmic(logAxis);
         chart.getStyler().setLabelsVisible(true);
-        chart.getStyler().setYAxisDecimalPattern("#,##0.## " + unit.symbol());   // ticks and bar labels
-        chart.getStyler().setXAxisLabelRotation(labels.length > 6 ? 45 : 0);
+        numberFormat(chart, logAxis, fastest * unit.perSecond());
+        int longest = java.util.Arrays.stream(labels).mapToInt(String::length).max().orElse(0);
+        chart.getStyler().setXAxisLabelRotation(labels.length * (Math.max(longest, 4) + 2) * 8 >= w - 100 ? 30 : 0);
         List<Double> ys = new ArrayList<>();
         for (double s : seconds) ys.add(s * unit.perSecond());
-        if (log) {
+        if (logAxis) {
             // Bars grow from the axis minimum, which XChart puts at 0 unless told: on a log axis,
             // start at the decade below the fastest time.
             chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(fastest * unit.perSecond()))));
+        } else {
+            chart.getStyler().setYAxisMin(0.0);
         }
+        chart.getStyler().setYAxisMax(slowest * unit.perSecond() * (logAxis ? 2 : 1.15));   // room for the bar labels
         chart.addSeries("time", List.of(labels), ys);
         return image(chart);
+    }
+
+    /**
+     * Ticks and bar labels with about 3 significant digits. On a linear axis a formatting function
+     * does it; XChart 3.8 places a log axis's ticks wrongly when given one, so a log axis gets a
+     * decimal pattern with as many decimals as the smallest value needs.
+     */
+    private static void numberFormat(CategoryChart chart, boolean logAxis, double smallest) {
+        if (!logAxis) {
+            chart.getStyler().setyAxisTickLabelsFormattingFunction(Formats::number);
+            return;
+        }
+        chart.getStyler().setYAxisDecimalPattern(smallest >= 100 ? "#,##0" : smallest >= 10 ? "#,##0.#" : "#,##0.##");
+    }
+
+    /** Images one above the other, on a white background, as wide as the widest. */
+    static BufferedImage stack(List<BufferedImage> parts) {
+        int w = parts.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
+        int h = parts.stream().mapToInt(BufferedImage::getHeight).sum();
+        BufferedImage out = new BufferedImage(w, Math.max(1, h), BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        int y = 0;
+        for (BufferedImage p : parts) {
+            g.drawImage(p, 0, y, null);
+            y += p.getHeight();
+        }
+        g.dispose();
+        return out;
+    }
+
+    /** Shrinks the title's font until the title fits the chart's width (XChart clips it otherwise). */
+    static void fitTitle(Chart<?, ?> chart, String title, int w) {
+        Font font = chart.getStyler().getChartTitleFont();
+        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        while (font.getSize() > 9 && g.getFontMetrics(font).stringWidth(title) > w - 24) font = font.deriveFont(font.getSize2D() - 1);
+        g.dispose();
+        chart.getStyler().setChartTitleFont(font);
     }
 
     /**
@@ -234,15 +314,48 @@ public final class Charts {
         return bars(title, labels, best, log);
     }
 
-    /** Bars of a {@link Sweep} table: one bar per row, labelled "impl xT". */
+    /**
+     * Bars of a {@link Sweep} table (its median times): grouped, one group per variant and one
+     * colour per thread count, so a sweep of 6 variants on 4 thread counts reads as 6 groups, not
+     * 24 bars in a row. A sweep with one thread count is plain bars.
+     */
     public static BufferedImage bars(String title, Table sweep, boolean log) {
-        String[] labels = new String[sweep.rowCount()];
-        double[] secs = new double[sweep.rowCount()];
-        for (int i = 0; i < sweep.rowCount(); i++) {
-            labels[i] = sweep.stringColumn(Sweep.IMPL).get(i) + " x" + sweep.intColumn(Sweep.THREADS).getInt(i);
-            secs[i] = sweep.doubleColumn(Sweep.SECONDS).getDouble(i);
+        String timeColumn = sweep.columnNames().contains(Sweep.MEDIAN) ? Sweep.MEDIAN : Sweep.SECONDS;
+        List<String> impls = new ArrayList<>(new java.util.LinkedHashSet<>(sweep.stringColumn(Sweep.IMPL).asList()));
+        List<Integer> threadCounts = new ArrayList<>(new java.util.TreeSet<>(sweep.intColumn(Sweep.THREADS).asList()));
+        double[] secs = sweep.doubleColumn(timeColumn).asDoubleArray();
+        if (threadCounts.size() == 1) {
+            String[] labels = new String[sweep.rowCount()];
+            for (int i = 0; i < labels.length; i++) labels[i] = sweep.stringColumn(Sweep.IMPL).get(i);
+            return bars(title, labels, secs, log);
         }
-        return bars(title, labels, secs, log);
+        double fastest = java.util.Arrays.stream(secs).min().orElseThrow(), slowest = java.util.Arrays.stream(secs).max().orElseThrow();
+        if (!(fastest > 0)) throw new IllegalArgumentException("times must be positive to draw bars; the sweep has " + fastest);
+        boolean logAxis = log && slowest / fastest >= 10;
+        TimeUnitScale unit = TimeUnitScale.of(fastest);
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle("").yAxisTitle("median time (" + unit.symbol() + ")" + (logAxis ? ", log scale" : "")).build();
+        fitTitle(chart, title, width);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setYAxisLogarithmic(logAxis);
+        numberFormat(chart, logAxis, fastest * unit.perSecond());
+        chart.getStyler().setXAxisLabelRotation(impls.size() > 4 ? 30 : 0);
+        chart.getStyler().setYAxisMin(logAxis ? Math.pow(10, Math.floor(Math.log10(fastest * unit.perSecond()))) : 0.0);
+        for (int t : threadCounts) {
+            List<String> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (String impl : impls) {
+                xs.add(impl);
+                double v = Double.NaN;
+                for (int i = 0; i < sweep.rowCount(); i++) {
+                    if (sweep.stringColumn(Sweep.IMPL).get(i).equals(impl) && sweep.intColumn(Sweep.THREADS).getInt(i) == t) v = secs[i];
+                }
+                // a serial variant ran on one thread only: leave its other bars out (XChart needs a number: the axis minimum)
+                ys.add(Double.isNaN(v) ? (logAxis ? chart.getStyler().getYAxisMin() : 0.0) : v * unit.perSecond());
+            }
+            chart.addSeries(t + (t == 1 ? " thread" : " threads"), xs, ys);
+        }
+        return image(chart);
     }
 
     // ---------------------------------------------------------------- lines
@@ -264,9 +377,12 @@ public final class Charts {
         if (series.isEmpty()) throw new IllegalArgumentException("no series to draw: give at least one");
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        fitTitle(chart, title, width);
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setLegendVisible(series.size() > 1);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);   // never on top of the data
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(Formats::number);   // never 15 digits
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(Formats::number);
         for (var e : series.entrySet()) {
             if (e.getValue().length != x.length) {
                 throw new IllegalArgumentException("series '" + e.getKey() + "' has " + e.getValue().length
@@ -306,6 +422,7 @@ public final class Charts {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(Formats::number);
         chart.addSeries(result.label(), x, y).setMarker(SeriesMarkers.CIRCLE);
         return image(chart);
     }
@@ -333,6 +450,8 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(width).height(height)
                 .title(String.format(Locale.ROOT, "Heat N=%d, %d steps: achieved bandwidth", problem.n(), problem.steps()))
                 .xAxisTitle("threads").yAxisTitle("GB/s (16 bytes per point per step)").build();
+        fitTitle(chart, chart.getTitle(), width);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(Formats::number);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setYAxisMin(0.0);
@@ -354,86 +473,21 @@ public final class Charts {
         return image(chart);
     }
 
-    // ---------------------------------------------------------------- images of fields
+    // ---------------------------------------------------------------- raster images (see Pictures)
 
-    /**
-     * The heat field as a colour image (viridis colour map), with a title and a colour bar, at the
-     * default size of 520 x 440 pixels. Large grids are sampled down to the picture's pixels.
-     *
-     * <pre>{@code
-     * double[] u = new NaiveHeat().solve(new HeatProblem(256, 500), 1);
-     * Charts.heatMap(u, 256, "after 500 steps");
-     * }</pre>
-     */
+    /** The heat field as a colour image: {@link Pictures#heatMap(double[], int, String)}. */
     public static BufferedImage heatMap(double[] field, int n, String title) {
-        return heatMap(field, n, title, 520, 440);
+        return Pictures.heatMap(field, n, title);
     }
 
-    /** {@link #heatMap(double[], int, String)} at {@code width x height} pixels. */
+    /** {@link Pictures#heatMap(double[], int, String, int, int)}. */
     public static BufferedImage heatMap(double[] field, int n, String title, int width, int height) {
-        if (n < 1 || (long) n * n != field.length) {
-            throw new IllegalArgumentException("field has " + field.length + " values, but n=" + n + " needs n*n=" + (long) n * n);
-        }
-        checkSize(width, height);
-        if (width < 120 || height < 80) throw new IllegalArgumentException("a heat map needs at least 120 x 80 pixels, got " + width + " x " + height);
-        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-        for (double v : field) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        double range = max > min ? max - min : 1;
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas(img);
-        int top = 30, barWidth = 20, labelWidth = 70, margin = 10;
-        int side = Math.max(1, Math.min(width - barWidth - labelWidth - 3 * margin, height - top - margin));
-        // Nearest-neighbour sampling: each picture pixel shows the grid point under its centre.
-        for (int py = 0; py < side; py++) {
-            int i = (int) ((py + 0.5) * n / side);
-            for (int px = 0; px < side; px++) {
-                int j = (int) ((px + 0.5) * n / side);
-                img.setRGB(margin + px, top + py, viridis((field[i * n + j] - min) / range));
-            }
-        }
-        int bx = margin * 2 + side;
-        for (int py = 0; py < side; py++) {
-            g.setColor(new Color(viridis(1 - (double) py / Math.max(1, side - 1))));
-            g.fillRect(bx, top + py, barWidth, 1);
-        }
-        g.setColor(Color.BLACK);
-        g.drawRect(bx, top, barWidth, side);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.drawString(String.format(Locale.ROOT, "%.3g", max), bx + barWidth + 4, top + 10);
-        g.drawString(String.format(Locale.ROOT, "%.3g", min), bx + barWidth + 4, top + side);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, margin, 20);
-        g.dispose();
-        return img;
+        return Pictures.heatMap(field, n, title, width, height);
     }
 
-    /**
-     * The Mandelbrot image, one pixel per count: points that never escaped ({@code maxIter}) black,
-     * the others coloured by how fast they escaped (log scale, viridis).
-     *
-     * <pre>{@code
-     * var p = MandelbrotProblem.LECTURE;
-     * Charts.mandelbrot(new ScalarMandelbrot().compute(p, 1), p.width(), p.height(), p.maxIter());
-     * }</pre>
-     */
+    /** The Mandelbrot image: {@link Pictures#mandelbrot(int[], int, int, int)}. */
     public static BufferedImage mandelbrot(int[] counts, int width, int height, int maxIter) {
-        checkSize(width, height);
-        if ((long) width * height != counts.length) {
-            throw new IllegalArgumentException("counts has " + counts.length + " values, but " + width + "x" + height
-                    + " needs " + (long) width * height);
-        }
-        if (maxIter < 1) throw new IllegalArgumentException("maxIter " + maxIter + " is not allowed: at least 1");
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] palette = new int[maxIter + 1];
-        for (int c = 0; c < maxIter; c++) palette[c] = viridis(Math.log1p(c) / Math.log1p(maxIter));
-        palette[maxIter] = 0; // inside the set: black
-        int[] rgb = new int[counts.length];
-        for (int k = 0; k < counts.length; k++) rgb[k] = palette[Math.clamp(counts[k], 0, maxIter)];
-        img.setRGB(0, 0, width, height, rgb, 0, width);
-        return img;
+        return Pictures.mandelbrot(counts, width, height, maxIter);
     }
 
     /**
@@ -465,29 +519,6 @@ public final class Charts {
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
             new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
             new Color(0xbcbd22), new Color(0x17becf)};
-
-    /** The viridis colour map (perceptually uniform, readable in grey), {@code t} in [0, 1], as RGB. */
-    static int viridis(double t) {
-        // Five anchors of matplotlib's viridis, linearly interpolated: close enough for teaching images.
-        int[][] anchors = {{68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
-        double x = Math.clamp(Double.isNaN(t) ? 0 : t, 0.0, 1.0) * (anchors.length - 1);
-        int k = Math.min((int) x, anchors.length - 2);
-        double f = x - k;
-        int r = (int) Math.round(anchors[k][0] + f * (anchors[k + 1][0] - anchors[k][0]));
-        int gr = (int) Math.round(anchors[k][1] + f * (anchors[k + 1][1] - anchors[k][1]));
-        int b = (int) Math.round(anchors[k][2] + f * (anchors[k + 1][2] - anchors[k][2]));
-        return (r << 16) | (gr << 8) | b;
-    }
-
-    private static Graphics2D canvas(BufferedImage img) {
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setStroke(new BasicStroke(1));
-        return g;
-    }
 
     private static void checkSize(int width, int height) {
         if (width < 1 || height < 1 || (long) width * height > 100_000_000L) {

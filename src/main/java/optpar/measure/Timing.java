@@ -1,7 +1,5 @@
 package optpar.measure;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -238,22 +236,8 @@ public final class Timing {
         return table(Arrays.asList(results));
     }
 
-    /** A duration for people: "812 ns", "35.2 µs", "4.56 ms", "1.23 s", "1234 s". */
+    /** A duration for people: "812 ns", "35.2 µs", "4.56 ms", "1.23 s" ({@link Formats#seconds}). */
     public static String format(double seconds) {
-        if (!Double.isFinite(seconds)) return seconds + " s";
-        if (seconds == 0) return "0 s";
-        if (Math.abs(seconds) >= 999.5) return String.format(Locale.ROOT, "%.0f s", seconds);
-        // Round to three significant digits before picking the unit: 0.9996 s is "1.00 s", not "1.00e+03 ms".
-        double r = new BigDecimal(seconds).round(new MathContext(3)).doubleValue();
-        double a = Math.abs(r);
-        if (a >= 1) return digits(r) + " s";
-        if (a >= 1e-3) return digits(r * 1e3) + " ms";
-        if (a >= 1e-6) return digits(r * 1e6) + " µs";
-        return digits(r * 1e9) + " ns";
-    }
-
-    /** Three significant digits of a value below 1000. */
-    private static String digits(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        return Formats.seconds(seconds);
     }
 }

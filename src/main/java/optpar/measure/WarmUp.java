@@ -38,4 +38,41 @@ public final class WarmUp {
         } while (System.nanoTime() < end);
         return calls;
     }
+
+    /**
+     * Calls {@code body} until its time per call has settled (compiled code, not the interpreter),
+     * and at most for {@code max}; returns how many times it ran. Settled means: the median of the
+     * last {@code 5} calls is within 10% of the median of the 5 before, at least twice in a row.
+     * Use it for the Vector API, which is hundreds of times slower until C2 has compiled it, so a
+     * fixed count of warm-up calls is either far too few or wasted time.
+     *
+     * <pre>{@code
+     * WarmUp.untilSteady(Duration.ofSeconds(5), () -> Reductions.vectorSum(x));
+     * }</pre>
+     */
+    public static int untilSteady(Duration max, Supplier<?> body) {
+        if (max.isNegative() || max.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("warm-up of " + max + " is not allowed: give 0 to 60 seconds");
+        }
+        long end = System.nanoTime() + max.toNanos();
+        java.util.ArrayList<Long> times = new java.util.ArrayList<>();
+        int settled = 0;
+        do {
+            long t0 = System.nanoTime();
+            sink = body.get();
+            times.add(System.nanoTime() - t0);
+            int n = times.size();
+            if (n >= 10 && n % 5 == 0) {
+                double recent = median(times.subList(n - 5, n)), before = median(times.subList(n - 10, n - 5));
+                settled = Math.abs(recent - before) <= 0.1 * before ? settled + 1 : 0;
+                if (settled >= 2) break;
+            }
+        } while (System.nanoTime() < end);
+        return times.size();
+    }
+
+    private static double median(java.util.List<Long> xs) {
+        long[] s = xs.stream().mapToLong(Long::longValue).sorted().toArray();
+        return s[s.length / 2];
+    }
 }

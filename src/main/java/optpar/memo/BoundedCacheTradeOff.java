@@ -3,6 +3,8 @@ package optpar.memo;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToLongFunction;
 import optpar.measure.Footprint;
 import tech.tablesaw.api.DoubleColumn;
@@ -17,7 +19,8 @@ import tech.tablesaw.api.Table;
  * <p>The first row runs the plain function, without any cache: the baseline. Then for each size:
  * the hit rate and evictions (Caffeine's {@code recordStats()}), the time, and the heap the cache's
  * entries keep alive (approximate: measured as what a full GC frees when the cache is cleared).
- * Each workload runs twice and the second run is timed, so the JIT has warmed up (see notebook 1).
+ * Each workload runs once untimed (so the JIT has warmed up, see notebook 1), then five times timed,
+ * each on a fresh cache; the table shows the median time.
  * Caffeine's eviction policy is not plain LRU but W-TinyLFU (recency <em>and</em> frequency), which
  * usually keeps more of the useful entries at the same size.
  * <pre>{@code
@@ -101,29 +104,35 @@ public final class BoundedCacheTradeOff {
         DoubleColumn kb = DoubleColumn.create("KB kept");
 
         workload.applyAsLong(null);                    // warm-up run, not timed
-        long t0 = System.nanoTime();
-        computed.append(workload.applyAsLong(null));
+        // Each time is the median of TIMED_RUNS runs: one run on a shared machine can be off by 2x.
+        long[] noCache = new long[1];
+        millis.append(medianMillis(() -> noCache[0] = workload.applyAsLong(null)));
+        computed.append(noCache[0]);
         label.append("no cache");
         hitRate.append(0);
         evictions.append(0);
         entries.append(0);
-        millis.append(Math.round((System.nanoTime() - t0) / 1e5) / 10.0);
         kb.append(0);
 
         for (long size : maxSizes) {
             if (size < 1) throw new IllegalArgumentException("maximum size " + size + " is not allowed; use 1 or more (the 'no cache' row is always there)");
             workload.applyAsLong(newCache(size));      // warm-up run, not timed
-            Cache<K, V> cache = newCache(size);
-            long t1 = System.nanoTime();
-            computed.append(workload.applyAsLong(cache));
-            long t2 = System.nanoTime();
+            List<Cache<K, V>> caches = new ArrayList<>();   // a fresh cache for every timed run
+            long[] count = new long[1];
+            millis.append(medianMillis(() -> {
+                Cache<K, V> fresh = newCache(size);
+                caches.add(fresh);
+                count[0] = workload.applyAsLong(fresh);
+            }));
+            Cache<K, V> cache = caches.getLast();
+            computed.append(count[0]);
             cache.cleanUp();
             CacheStats s = cache.stats();
             label.append(size == UNBOUNDED ? "unbounded" : "max " + size);
             hitRate.append(Math.round(s.hitRate() * 1000) / 1000.0);
             evictions.append(s.evictionCount());
             entries.append(cache.estimatedSize());
-            millis.append(Math.round((t2 - t1) / 1e5) / 10.0);
+            caches.subList(0, caches.size() - 1).clear();   // only the last one's heap is measured
             // the heap its entries keep alive: what a full GC frees once they are removed
             long freed = Footprint.bytesFreedBy(() -> {
                 cache.invalidateAll();
@@ -132,5 +141,20 @@ public final class BoundedCacheTradeOff {
             kb.append(Math.max(0, Math.round(freed / 1024.0)));   // GC noise can make tiny caches look negative
         }
         return Table.create(title, label, computed, hitRate, evictions, entries, millis, kb);
+    }
+
+    /** Timed runs per table row; the row shows their median. */
+    static final int TIMED_RUNS = 5;
+
+    /** The median of {@link #TIMED_RUNS} runs of {@code run}, in milliseconds (one decimal). */
+    private static double medianMillis(Runnable run) {
+        double[] ms = new double[TIMED_RUNS];
+        for (int r = 0; r < TIMED_RUNS; r++) {
+            long t0 = System.nanoTime();
+            run.run();
+            ms[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        return Math.round(ms[TIMED_RUNS / 2] * 10) / 10.0;
     }
 }
