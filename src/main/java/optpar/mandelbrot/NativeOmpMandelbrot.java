@@ -1,9 +1,6 @@
 package optpar.mandelbrot;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import optpar.NativeLibrary;
 
@@ -41,14 +38,7 @@ public final class NativeOmpMandelbrot implements MandelbrotKernel {
     public int[] compute(MandelbrotProblem p, int threads) {
         MandelbrotKernel.requireThreads(threads);
         if (!available()) throw new IllegalStateException("native-omp unavailable: " + NativeLibrary.unavailableReason());
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment image = arena.allocate(JAVA_INT, p.pixels());
-            Handle.H.invokeExact(p.width(), p.height(), p.maxIter(), threads, image);
-            return image.toArray(ValueLayout.JAVA_INT);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("native call failed: " + e, e);
-        }
+        // a block, so invokeExact is a statement: its exact type is (int, int, int, int, MemorySegment)void
+        return NativeImage.fill(p, image -> { Handle.H.invokeExact(p.width(), p.height(), p.maxIter(), threads, image); });
     }
 }
