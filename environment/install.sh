@@ -4,7 +4,7 @@
 # Java 25 is not a Debian 12 package: ./course looks for a JDK 25 itself (see README).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-packages=$(grep -v '^\s*#' "$here/debian-packages.txt" | grep -v '^\s*$' | tr '\n' ' ')
+packages=$(grep -v '^\s*#' "$here/debian-packages.txt" | awk 'NF {print $1}' | tr '\n' ' ')
 sudo=""
 if [ "$(id -u)" != 0 ]; then
   command -v sudo >/dev/null 2>&1 || { echo "install.sh: needs root or sudo to install: $packages" >&2; exit 1; }

@@ -211,21 +211,25 @@ public final class BandwidthProbe implements AutoCloseable {
         DoubleColumn secs = DoubleColumn.create(Sweep.SECONDS);
         DoubleColumn gbps = DoubleColumn.create(GBPS);
         DoubleColumn check = DoubleColumn.create(Sweep.CHECKSUM);
-        for (int t : threadCounts) {
-            try (var p = new BandwidthProbe(mib, t)) {
-                double copy = best(passes, p::copy);
-                double triad = best(passes, p::triad);
-                double sum = p.checksum();
-                for (String k : List.of("copy", "triad")) {
-                    double s = k.equals("copy") ? copy : triad;
-                    int bytes = k.equals("copy") ? COPY_BYTES_PER_ELEMENT : TRIAD_BYTES_PER_ELEMENT;
-                    impl.append(k);
-                    th.append(t);
-                    size.append(mib);
-                    secs.append(s);
-                    gbps.append((double) bytes * p.elements() / s / 1e9);
-                    check.append(sum);
+        try (Progress progress = Progress.start("bandwidth probe, " + mib + " MiB arrays", threadCounts.length)) {
+            for (int t : threadCounts) {
+                progress.working(t + (t == 1 ? " thread" : " threads"));
+                try (var p = new BandwidthProbe(mib, t)) {
+                    double copy = best(passes, p::copy);
+                    double triad = best(passes, p::triad);
+                    double sum = p.checksum();
+                    for (String k : List.of("copy", "triad")) {
+                        double s = k.equals("copy") ? copy : triad;
+                        int bytes = k.equals("copy") ? COPY_BYTES_PER_ELEMENT : TRIAD_BYTES_PER_ELEMENT;
+                        impl.append(k);
+                        th.append(t);
+                        size.append(mib);
+                        secs.append(s);
+                        gbps.append((double) bytes * p.elements() / s / 1e9);
+                        check.append(sum);
+                    }
                 }
+                progress.done();
             }
         }
         secs.setPrintFormatter(Formats.time());

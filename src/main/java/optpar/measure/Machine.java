@@ -73,6 +73,11 @@ public record Machine(int cores, int simdBits, String cpuModel, long l1dBytes, l
                 bytes(l1dBytes), bytes(l2Bytes), bytes(l3Bytes), bytes(memoryBytes), Runtime.version());
     }
 
+    /** Prints {@link #describe()}: {@code java -cp ... optpar.measure.Machine} (the course book names its machine so). */
+    public static void main(String[] args) {
+        System.out.println(here().describe());
+    }
+
     @Override
     public String toString() {
         return describe();

@@ -211,22 +211,27 @@ public final class Sweep {
         }
         List<Measurement> rows = new ArrayList<>();
         Measurement baseRow = null;
-        for (Case<?> c : order) {
-            if (!c.available()) {
-                notes.accept("skipping " + c.name() + ": not available here");
-                continue;
-            }
-            int[] counts = c.parallel() ? threads : new int[] {1};
-            Measurement own = null;
-            for (int t : counts) {
-                Measurement m = c.measure(t, warmups, repeats);
-                if (own == null) own = m;
-                if (c == base && baseRow == null) baseRow = m;
-                Measurement ref = baseRow != null ? baseRow : own;
-                double speedup = ref.seconds() / m.seconds();
-                m = new Measurement(m.impl(), t, m.timing(), m.checksum(), speedup, speedup * ref.threads() / t);
-                rows.add(m);
-                onRow.accept(m);
+        int steps = order.stream().filter(Case::available).mapToInt(c -> c.parallel() ? threads.length : 1).sum();
+        try (Progress progress = Progress.start(title, steps)) {
+            for (Case<?> c : order) {
+                if (!c.available()) {
+                    notes.accept("skipping " + c.name() + ": not available here");
+                    continue;
+                }
+                int[] counts = c.parallel() ? threads : new int[] {1};
+                Measurement own = null;
+                for (int t : counts) {
+                    progress.working(c.name() + ", " + t + (t == 1 ? " thread" : " threads"));
+                    Measurement m = c.measure(t, warmups, repeats);
+                    progress.done();
+                    if (own == null) own = m;
+                    if (c == base && baseRow == null) baseRow = m;
+                    Measurement ref = baseRow != null ? baseRow : own;
+                    double speedup = ref.seconds() / m.seconds();
+                    m = new Measurement(m.impl(), t, m.timing(), m.checksum(), speedup, speedup * ref.threads() / t);
+                    rows.add(m);
+                    onRow.accept(m);
+                }
             }
         }
         return rows;
