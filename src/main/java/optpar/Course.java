@@ -82,13 +82,13 @@ public final class Course {
     /**
      * The exercises solved so far on this machine, one row per exercise of the course (solved ones
      * with the time). Kept in {@code ~/.optpar/progress.json}, never in the repository; see
-     * {@link optpar.exercises.Progress}.
+     * {@link optpar.exercises.ExerciseProgress}.
      * <pre>{@code
      * Course.progress()    // in notebook 00: "3 of 38 exercises solved (...)"
      * }</pre>
      */
     public static tech.tablesaw.api.Table progress() {
-        return optpar.exercises.Progress.table();
+        return optpar.exercises.ExerciseProgress.table();
     }
 
     /** The number of cores the JVM may use. */

@@ -122,7 +122,9 @@ public final class Ex01 {
 
         /** The two bytes-per-number values agree (within 30%) with the check's own measurement of the same lists. */
         public Outcome judge(double smallBytesPerNumber, double largeBytesPerNumber) {
-            if (smallBytesPerNumber <= 0 && largeBytesPerNumber <= 0) return Outcome.notSolved("no measurement yet (both values are 0)");
+            if (Double.isNaN(smallBytesPerNumber) || Double.isNaN(largeBytesPerNumber) || (smallBytesPerNumber <= 0 && largeBytesPerNumber <= 0)) {
+                return Outcome.notSolved("no measurement yet: give the bytes per number of both lists");
+            }
             int n = Course.size(400_000, 100_000);
             double small = AllocationCounter.bytes(() -> list(n, 100, false)) / (double) n;
             double large = AllocationCounter.bytes(() -> list(n, 1000, true)) / (double) n;

@@ -47,7 +47,7 @@ public final class Ex03 {
             super("03", 1, "fuse another expression",
                     "one loop: y[i] = Math.sqrt(x[i] * x[i] + 1.0) - 1; write into the out array you are given, allocate nothing",
                     "the same operations in the same order give the same bits as the temporaries version",
-                    "Ex03.one.check(this::fusedVersion) with double[] fusedVersion(double[] x, double[] y)");
+                    "Ex03.one.check((in, out) -> fusedVersion(in, out)) with double[] fusedVersion(double[] x, double[] y)");
         }
 
         /** Bit-identical to the temporaries version on random arrays; allocates nothing; at least 1.2x faster. */

@@ -68,10 +68,10 @@ public final class Ex06 {
 
         /** The sides (of 128, 512 and n) whose two grids fit in this machine's last-level cache. */
         public Outcome judge(int n, int... sidesThatFit) {
-            if (sidesThatFit == null || sidesThatFit.length == 0) return Outcome.notSolved("name the sides (of 128, 512 and " + n + ") whose two grids fit in the cache");
             Machine m = Machine.here();
             long llc = Math.max(m.l3Bytes(), m.l2Bytes());
             if (llc <= 0) return Outcome.solved("this system does not report its cache sizes: any answer stands (the grids of 128 and 512 fit in most L3 caches)");
+            if (sidesThatFit == null || sidesThatFit.length == 0) return Outcome.notSolved("name the sides (of 128, 512 and " + n + ") whose two grids fit in the cache");
             Set<Integer> expected = new TreeSet<>(), given = new TreeSet<>();
             for (int s : new int[] {128, 512, n}) if (16L * s * s <= llc) expected.add(s);
             for (int s : sidesThatFit) given.add(s);

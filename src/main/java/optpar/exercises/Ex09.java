@@ -38,7 +38,7 @@ public final class Ex09 {
         public Outcome judge(QuadSum mine) {
             if (mine == null) return Outcome.notSolved("no four-way sum yet");
             Outcome right = Trials.<Object[], Long>of("the four-way sum")
-                    .inputs(30, (r, i) -> new Object[] {ForkJoinSum.randomData(r.nextInt(30 * (i + 1) + 1), r.nextLong()), 1 + r.nextInt(16)})
+                    .inputs(30, (r, i) -> new Object[] {ForkJoinSum.randomData(r.nextInt(30 * (i + 1) + 1), r.nextLong()), 4 + r.nextInt(16)})
                     .size(in -> ((long[]) in[0]).length)
                     .describe(in -> ((long[]) in[0]).length + " numbers " + Trials.show(in[0]) + ", threshold " + in[1])
                     .reference(in -> ForkJoinSum.sequential((long[]) in[0]))

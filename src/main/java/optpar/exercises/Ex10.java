@@ -31,7 +31,7 @@ public final class Ex10 {
             super("10", 1, "a parallel heat step",
                     "two buffers: u (read) and next (written); each step IntStream.range(1, n - 1).parallel().forEach(i -> a row of next from u), then swap",
                     "copy the initial grid into both buffers first, so the boundary stays in both; run the stream inside Pools.inPool(threads, ...)",
-                    "Ex10.one.check(this::parallelHeat) with double[] parallelHeat(HeatProblem p, int threads)");
+                    "Ex10.one.check((p, t) -> parallelHeat(p, t)) with double[] parallelHeat(HeatProblem p, int threads)");
         }
 
         /** Bit-identical to {@code NaiveHeat} on random sizes, step counts and thread counts; then 70% of the ideal speed-up. */
@@ -102,7 +102,7 @@ public final class Ex10 {
             super("10", 3, "another fix for prange_wrong_result",
                     "var adders = new DoubleAdder[PrangeRace.WIDTH]; fill it with new DoubleAdder()",
                     "IntStream.range(0, x.length).parallel().forEach(i -> { for (DoubleAdder a : adders) a.add(x[i]); }) inside Pools.inPool(threads, ...); then each adder's sum()",
-                    "Ex10.three.check(this::withAdders) with double[] withAdders(double[] x, int threads)");
+                    "Ex10.three.check((a, t) -> withAdders(a, t)) with double[] withAdders(double[] x, int threads)");
         }
 
         /** Equal to {@code PrangeRace.sequential} on random whole numbers, on 1 to 4 threads. */

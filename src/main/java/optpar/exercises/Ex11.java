@@ -29,7 +29,7 @@ public final class Ex11 {
             super("11", 1, "halos by hand",
                     "before the blocks step, for each r from 0 to blocks - 2: parts[r].haloBelow().copyFrom(parts[r + 1].firstOwnRow())",
                     "and the other direction: parts[r + 1].haloAbove().copyFrom(parts[r].lastOwnRow())",
-                    "Ex11.one.check(this::blocksWithHalos) with double[] blocksWithHalos(HeatProblem p, int blocks)");
+                    "Ex11.one.check((p, k) -> blocksWithHalos(p, k)) with double[] blocksWithHalos(HeatProblem p, int blocks)");
         }
 
         /** Bit-identical to the serial solver on random grids, step counts and block counts. */

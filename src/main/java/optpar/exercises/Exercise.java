@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <pre>{@code
- * Ex02.two.check(this::binomialMemo, plainCalls, memoCalls);
+ * Ex02.two.check((n, k) -> binomialMemo(n, k, new HashMap<>()), plainCalls, memoCalls);
  * // not solved yet: 02.2 two arguments: your binomial returned null on n=0, k=0 (seed 1234)
  * //   hint 1 of 3: ... (Ex02.two.hint() for the next one, Ex02.two.solution() for the answer)
  * }</pre>
@@ -94,7 +94,7 @@ public abstract class Exercise {
         Outcome o = safely(judgement);
         if (o.solved()) {
             System.out.println("solved " + id() + " (" + title + "): " + o.message());
-            Progress.recordSolved(this);
+            ExerciseProgress.recordSolved(this);
         } else {
             System.out.println("not solved yet: " + id() + " (" + title + "): " + o.message());
             if (!hints.isEmpty()) {

@@ -113,7 +113,7 @@ public final class Trials<I, O> {
 
     /** Tries the learner's function on every input, smallest first. */
     public Outcome run(String learnerName, Learner<I, O> learner) {
-        if (learner == null) return Outcome.notSolved(learnerName + " is null: pass your function, e.g. this::mine");
+        if (learner == null) return Outcome.notSolved(learnerName + " is null: pass your function, e.g. (a, b) -> mine(a, b)");
         Random random = new Random(seed);
         List<I> all = new ArrayList<>(fixed);
         for (int i = 0; i < count; i++) all.add(generator.apply(random, i));

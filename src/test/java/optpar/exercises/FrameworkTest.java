@@ -121,25 +121,25 @@ class FrameworkTest {
             System.setOut(new PrintStream(printed, true));
             try {
                 Ex09.two.mustPass(new optpar.mandelbrot.MandelbrotProblem(10, 20, 5), 10);
-                assertFalse(Files.exists(Progress.file()), "mustPass must not record progress");
+                assertFalse(Files.exists(ExerciseProgress.file()), "mustPass must not record progress");
                 Ex09.two.check(new optpar.mandelbrot.MandelbrotProblem(10, 20, 5), 1);      // wrong: not recorded
-                assertFalse(Files.exists(Progress.file()));
+                assertFalse(Files.exists(ExerciseProgress.file()));
                 Ex09.two.check(new optpar.mandelbrot.MandelbrotProblem(10, 20, 5), 10);     // right
             } finally {
                 System.setOut(out);
             }
             assertTrue(printed.toString().contains("not solved yet: 09.2"), printed.toString());
             assertTrue(printed.toString().contains("hint:"), printed.toString());
-            assertTrue(Progress.solved().containsKey("09.2"));
-            assertEquals(home.resolve("progress.json"), Progress.file());
-            var t = Progress.table();
+            assertTrue(ExerciseProgress.solved().containsKey("09.2"));
+            assertEquals(home.resolve("progress.json"), ExerciseProgress.file());
+            var t = ExerciseProgress.table();
             assertEquals(Exercises.all().size(), t.rowCount());
             assertTrue(t.name().startsWith("1 of " + Exercises.all().size()), t.name());
             var e = assertThrows(IllegalStateException.class, () -> Ex09.two.mustPass(new optpar.mandelbrot.MandelbrotProblem(10, 20, 5), 1));
             assertTrue(e.getMessage().contains("fails its check"), e.getMessage());
             // a damaged file is put aside, not a crash
-            Files.writeString(Progress.file(), "{not json");
-            assertTrue(Progress.solved().isEmpty());
+            Files.writeString(ExerciseProgress.file(), "{not json");
+            assertTrue(ExerciseProgress.solved().isEmpty());
             assertTrue(Files.exists(home.resolve("progress.json.damaged")));
         } finally {
             System.clearProperty("optpar.progress.dir");

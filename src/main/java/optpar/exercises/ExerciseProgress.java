@@ -28,8 +28,8 @@ import java.util.TreeMap;
  * Course.progress()     // a table: lesson, exercise, title, solved (when)
  * }</pre>
  */
-public final class Progress {
-    private Progress() {}
+public final class ExerciseProgress {
+    private ExerciseProgress() {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
