@@ -55,7 +55,7 @@ public final class Ex03 {
             if (fused == null) return Outcome.notSolved("no fused loop yet");
             Outcome right = Trials.<double[], double[]>of("sqrt(x² + 1) - 1")
                     .inputs(25, (r, i) -> randomArray(r, r.nextInt(40 * (i + 1))))
-                    .plus(new double[0])
+                    .plus(new double[0], new double[] {0.5}, new double[] {-3, 4})
                     .size(x -> x.length)
                     .describe(x -> "x of length " + x.length + " " + Trials.show(x))
                     .reference(Ex03::temporaries)
