@@ -105,6 +105,16 @@ class FrameworkTest {
     }
 
     @Test
+    void noiseThatClearsTheTargetStillDecides() {
+        var c = new FakeClock();
+        long[] mine = {100, 900, 100, 900, 100, 900, 100, 900};     // ratios 30x and 3.3x: noisy, all above 1.5x
+        int[] k = {0};
+        Outcome o = Speed.target(1.5, "at least 1.5x").clock(c.now::get).judgeInQuickMode().warmups(0).rounds(8)
+                .compare("ref", c.takes(3000), "yours", () -> c.now.addAndGet(mine[k[0]++]));
+        assertTrue(o.solved(), o.message());
+    }
+
+    @Test
     void inQuickModeASpeedMissIsNotHeldAgainstTheAnswer() {
         var c = new FakeClock();
         Outcome o = Speed.target(1.5, "at least 1.5x").clock(c.now::get).compare("ref", c.takes(1000), "yours", c.takes(2000));
