@@ -256,6 +256,10 @@ class ExerciseChecksTest {
         solved(Ex07.one.judge(Ex07.pooledTaskSeconds(1000)));
         notSolved(Ex07.one.judge(Ex07.pooledTaskSeconds(1000) * 1e6), Outcome.Status.WRONG, "microseconds");   // microseconds given as seconds
 
+        // 07.2 is judged by measuring worker processes at your maxIter (in the solutions notebook); here, what needs no processes
+        notSolved(Ex07.two.judge(0), Outcome.Status.NOT_SOLVED, "no maxIter");
+        notSolved(Ex07.two.judge(1_000_000), Outcome.Status.WRONG, "far past the break-even");
+
         solved(Ex07.three.judge(Map.of(1000, 0.11, 10_000, 0.15), 1.02));
         notSolved(Ex07.three.judge(Map.of(1000, 0.11, 10_000, 1.1), 1.02), Outcome.Status.WRONG, "grew");      // a pool of 1000, not virtual threads
         notSolved(Ex07.three.judge(Map.of(1000, 0.11, 10_000, 0.15), 0.11), Outcome.Status.WRONG, "impossible"); // 100 tasks, not 1000
