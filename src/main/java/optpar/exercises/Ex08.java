@@ -63,7 +63,7 @@ public final class Ex08 {
             return Trials.<long[], Long>of("the count")
                     .inputs(8, (r, i) -> new long[] {i < 2 ? 1 : 2 + r.nextInt(3), i < 2 ? 1 + r.nextInt(1000) : most / 2 + r.nextLong(most / 2)})
                     .size(in -> in[0] * in[1])
-                    .describe(in -> in[0] + " threads x " + in[1] + " increments")
+                    .describe(in -> in[0] + (in[0] == 1 ? " thread" : " threads") + " x " + in[1] + " increments")
                     .reference(in -> in[0] * in[1])
                     .run("your counter", in -> {
                         SharedCounter c = newCounter.get();

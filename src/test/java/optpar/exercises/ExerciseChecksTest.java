@@ -286,7 +286,7 @@ class ExerciseChecksTest {
             final java.util.concurrent.atomic.AtomicLong c = new java.util.concurrent.atomic.AtomicLong(1);
             public void increment() { c.incrementAndGet(); }
             public long get() { return c.get(); }
-        }), Outcome.Status.WRONG, "1 threads x");
+        }), Outcome.Status.WRONG, "1 thread x");
 
         var ok = new Watchdog.Result(false, -1, List.of(), null, false, true);
         var cycle3 = new Watchdog.Result(true, 100, List.of("t1 waits", "t2 waits", "t3 waits"), "t1", false, true);
