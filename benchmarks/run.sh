@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the README's performance section: every variant side by side in one run per problem,
 # on this machine, written as CSV (and a chart) into benchmarks/results-<date>-<host>/.
-# Takes about 10 minutes on 2 cores. Close other work first: two-thread timings are noisy.
+# Takes about 10 minutes on a laptop-sized machine, less with more cores. Close other work first: parallel timings are noisy.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here/results-$(date +%Y-%m-%d)-$(hostname)}
@@ -24,6 +24,6 @@ nproc >> "$out/machine.txt"
 # Heat, N=4096, two threads: bandwidth and cache blocking.
 "$course" bench heat --impl flat,bands,vector,blocked,native --threads 1,2 --n 4096 --steps 50 \
   --warmup 1 --repeat 3 --csv "$out/heat-4096.csv" --plot "$out/heat-4096.png"
-# MPI: the same heat problem over 1, 2 and 3 ranks (3 oversubscribes 2 cores).
+# MPI: the same heat problem over 1, 2 and 3 ranks (more ranks than cores oversubscribes).
 "$course" bench heat --impl mpi --ranks 1,2,3 --n 1024 --steps 200 --repeat 3 --csv "$out/heat-mpi.csv"
 echo "results in $out"

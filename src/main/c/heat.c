@@ -2,7 +2,7 @@
  * Same arithmetic, in the same order, as optpar.heat.HeatProblem.update:
  *     c + f * ((south - 2c + north) + (east - 2c + west))
  * build.sh uses -ffp-contract=off (no FMA), so the result is bit-identical to the Java reference;
- * gcc -O3 -march=native vectorizes the inner loop with AVX2 by itself. */
+ * gcc -O3 -march=native vectorizes the inner loop by itself, for the SIMD width of the CPU it builds on. */
 #include <stdint.h>
 
 /* One step for the interior rows [row_from, row_to) of an n x n row-major grid: src -> dst.

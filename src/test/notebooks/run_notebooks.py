@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Executes the course notebooks end to end through real Jupyter and the course kernel.
 
-Each notebook runs in a child process of this script with a time bound. A cell that raises
-fails the run (naming notebook and cell) unless it carries the tag ``raises-exception``, in
-which case it must raise. A notebook's metadata ``"optpar": {"expect_images": K}`` asks for at
-least K image/png outputs. The last line is ``notebooks: N passed, M failed``.
+Each notebook runs in a child process of this script with a time bound, its kernel started with
+``OPTPAR_NOTEBOOK=<the notebook's file name without .ipynb>``. A cell that raises fails the run
+(naming notebook and cell) unless it carries the tag ``raises-exception``; then it must raise the
+exception its metadata names, ``"optpar": {"expect_exception": "IllegalArgumentException"}`` (a
+simple or full class name), so that a compile error or another failure cannot pass for it. A cell
+tagged ``expect-image`` must show at least one image/png (a chart). The last line is
+``notebooks: N passed, M failed``.
 
     OPTPAR_QUICK=1 python3 run_notebooks.py --kernel optpar-java --out target/notebooks --root .
 """
@@ -12,6 +15,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -19,6 +23,12 @@ import time
 from pathlib import Path
 
 FAIL_TAG = "raises-exception"
+IMAGE_TAG = "expect-image"
+# Kernels that wrap every exception of a cell in one of their own (rapaio: EvalException) name the
+# real one on the first line of the traceback, as Java prints it: "java.lang.IllegalStateException: ..."
+WRAPPER_NAMES = {"", "error", "EvalException"}
+EXCEPTION_LINE = re.compile(r"^\s*(?:Exception in thread \"[^\"]*\"\s+)?((?:[A-Za-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error))\b")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def find_notebooks(root: Path, given):
@@ -44,8 +54,45 @@ def summarize_error(output):
     return f"{ename}: {first}"[:300]
 
 
-def check(nb, expect_images):
-    """Returns the list of problems found in an executed notebook."""
+def raised_names(output):
+    """The class names an error output says were raised: its ename (unless a kernel's wrapper), and
+    the exception on the first traceback (or evalue) line that names one."""
+    names = []
+    ename = (output.get("ename") or "").strip()
+    if ename not in WRAPPER_NAMES:
+        names.append(ename)
+    lines = [ANSI.sub("", line) for entry in (output.get("traceback") or []) for line in entry.splitlines()]
+    lines += (output.get("evalue") or "").splitlines()
+    for line in lines:
+        m = EXCEPTION_LINE.match(line)
+        if m:
+            names.append(m.group(1))
+            break
+    return names
+
+
+def same_exception(expected, raised):
+    """True when a raised class name is the expected one (simple names compare with full ones)."""
+    simple = expected.rsplit(".", 1)[-1]
+    return any(r == expected or r.rsplit(".", 1)[-1] == simple for r in raised)
+
+
+def expected_exception(cell):
+    return (cell.get("metadata", {}).get("optpar", {}) or {}).get("expect_exception")
+
+
+def check_tags(nb):
+    """Problems of the committed notebook's tags: a raises-exception cell must name its exception."""
+    problems = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and FAIL_TAG in cell.get("metadata", {}).get("tags", []) and not expected_exception(cell):
+            problems.append(f"cell {index} is tagged {FAIL_TAG} but its metadata names no exception: add "
+                            f'"optpar": {{"expect_exception": "IllegalArgumentException"}} (the class it must raise)')
+    return problems
+
+
+def check(nb, expect_images, timed_out=False):
+    """Returns the list of problems found in an executed notebook (after a time-out, only the cells that ran)."""
     problems = []
     images = 0
     for index, cell in enumerate(nb.cells):
@@ -53,11 +100,20 @@ def check(nb, expect_images):
             continue
         tags = cell.get("metadata", {}).get("tags", [])
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-        images += sum(1 for o in cell.get("outputs", []) if "image/png" in o.get("data", {}))
-        if FAIL_TAG in tags and not errors:
-            problems.append(f"cell {index} is tagged {FAIL_TAG} but did not fail")
-        if FAIL_TAG not in tags and errors:
+        pngs = sum(1 for o in cell.get("outputs", []) if "image/png" in o.get("data", {}))
+        images += pngs
+        ran = cell.get("execution_count") is not None or cell.get("outputs")
+        if FAIL_TAG in tags:
+            expected = expected_exception(cell)
+            if not errors:
+                if ran or not timed_out:
+                    problems.append(f"cell {index} is tagged {FAIL_TAG} but did not fail")
+            elif expected and not same_exception(expected, raised_names(errors[0])):
+                problems.append(f"cell {index} should fail with {expected} but failed with: {summarize_error(errors[0])}")
+        elif errors:
             problems.append(f"cell {index} failed: {summarize_error(errors[0])}")
+        if IMAGE_TAG in tags and pngs == 0 and not errors and (ran or not timed_out):
+            problems.append(f"cell {index} is tagged {IMAGE_TAG} but showed no image")
     if images < expect_images:
         problems.append(f"produced {images} image(s), expected at least {expect_images}")
     return problems
@@ -108,6 +164,7 @@ def execute_one(path: Path, out: Path, kernel: str, cell_timeout: int, notebook_
     nb = nbformat.read(str(path), as_version=4)
     problems = []
     state = {}
+    os.environ["OPTPAR_NOTEBOOK"] = path.stem   # the kernel inherits it: the claims report names the notebook
 
     def on_alarm(signum, frame):
         # The kernel does not die with its client: kill it first, then give up on the notebook.
@@ -147,9 +204,10 @@ def execute_one(path: Path, out: Path, kernel: str, cell_timeout: int, notebook_
         problems.append(f"{type(e).__name__}: {e}")
     finally:
         signal.alarm(0)
+    # A notebook-wide minimum of images still counts where a notebook asks for one; the expect-image tag is per cell.
     expect = int(nb.metadata.get("optpar", {}).get("expect_images", 0))
-    # After a time-out the missing images say nothing new: only the cells are checked then.
-    problems = problems + check(nb, 0 if problems else expect)
+    # After a time-out the missing images say nothing new: only the cells that ran are checked then.
+    problems = problems + check(nb, 0 if problems else expect, timed_out=bool(problems))
     out.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, str(out))
     print(json.dumps({"problems": problems, "kernel_starts": state.get("attempts", 0)}))
@@ -169,7 +227,7 @@ def check_source(path: Path, kernel: str):
     with_outputs = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.get("outputs")]
     if with_outputs:
         problems.append(f"it is committed with outputs (cells {with_outputs[:5]}): clear them before committing")
-    return problems
+    return problems + check_tags(nb)
 
 
 def run_child(cmd, notebook_timeout):

@@ -111,9 +111,40 @@ public final class Course {
         return System.getProperty("java.class.path");
     }
 
-    /** The JVM options every course JVM runs with (Vector API module, native access for FFM). */
-    public static List<String> jvmOptions() {
-        return List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
+    /** Where the course's JVM options are written, once for all: a resource of the jar (src/main/resources). */
+    public static final String JVM_OPTIONS_RESOURCE = "/optpar/jvm-options.txt";
+
+    private static List<String> jvmOptions;
+
+    /**
+     * The JVM options every course JVM runs with (the Vector API module, native access for FFM,
+     * headless charts), read from {@value #JVM_OPTIONS_RESOURCE}: the same file the {@code course}
+     * script and the kernel use.
+     * <pre>{@code
+     * Course.jvmOptions()   // [--add-modules, jdk.incubator.vector, --enable-native-access=ALL-UNNAMED, ...]
+     * }</pre>
+     */
+    public static synchronized List<String> jvmOptions() {
+        if (jvmOptions == null) {
+            try (var in = Course.class.getResourceAsStream(JVM_OPTIONS_RESOURCE)) {
+                if (in == null) throw new IllegalStateException(JVM_OPTIONS_RESOURCE + " is not on the classpath: rebuild the course (./course setup)");
+                jvmOptions = parseJvmOptions(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + JVM_OPTIONS_RESOURCE, e);
+            }
+        }
+        return jvmOptions;
+    }
+
+    /** The options of a jvm-options file: words separated by white space, '#' to the end of a line is a comment. */
+    static List<String> parseJvmOptions(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            int hash = line.indexOf('#');
+            String code = (hash >= 0 ? line.substring(0, hash) : line).trim();
+            if (!code.isEmpty()) out.addAll(Arrays.asList(code.split("\\s+")));
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -7,13 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
-import optpar.Course;
+import optpar.process.ChildProcess;
 
 /**
  * A real Hazelcast cluster on this machine: each member is its own JVM (a child process) on
@@ -42,8 +40,7 @@ public final class LocalCluster implements AutoCloseable {
     private final List<Integer> ports;
     private final int slots;
     private final int maxSeconds;
-    private final Path logDir;
-    private final List<Process> members = new ArrayList<>();
+    private final List<ChildProcess.Running> members = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::killAll, "local-cluster-cleanup");
     private HazelcastInstance client;
 
@@ -52,7 +49,6 @@ public final class LocalCluster implements AutoCloseable {
         this.ports = freePorts(maxMembers);
         this.slots = slots;
         this.maxSeconds = maxSeconds;
-        this.logDir = Files.createTempDirectory("optpar-cluster-");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -61,10 +57,15 @@ public final class LocalCluster implements AutoCloseable {
      *
      * @param maxMembers how many members the cluster may grow to ({@link #addMember()})
      * @param slots      job threads per member
-     * @param maxSeconds time bound of every member process
+     * @param timeBound  time bound of every member process (at least 10 s)
      * @throws IllegalArgumentException on counts out of range
      * @throws IllegalStateException when a member does not come up within a minute (its log is quoted)
      */
+    public static LocalCluster start(int members, int maxMembers, int slots, java.time.Duration timeBound) {
+        return start(members, maxMembers, slots, (int) Math.min(Integer.MAX_VALUE, timeBound.toSeconds()));
+    }
+
+    /** As {@link #start(int, int, int, java.time.Duration)}, the members' time bound in seconds. */
     public static LocalCluster start(int members, int maxMembers, int slots, int maxSeconds) {
         if (members < 1 || maxMembers < members || maxMembers > 16) {
             throw new IllegalArgumentException("members " + members + " of at most " + maxMembers
@@ -80,8 +81,8 @@ public final class LocalCluster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         try {
-            List<Process> started = IntStream.range(0, members).mapToObj(i -> c.launch()).toList();
-            for (Process p : started) c.awaitReady(p);
+            List<ChildProcess.Running> started = IntStream.range(0, members).mapToObj(i -> c.launch()).toList();
+            for (ChildProcess.Running p : started) c.awaitReady(p);
             c.connectClient();
             c.awaitMembers(members);
             return c;
@@ -96,7 +97,7 @@ public final class LocalCluster implements AutoCloseable {
         if (members.size() >= ports.size()) {
             throw new IllegalStateException("the cluster was started with room for " + ports.size() + " members");
         }
-        Process p = launch();
+        ChildProcess.Running p = launch();
         awaitReady(p);
         awaitMembers(aliveCount());
         return members.size() - 1;
@@ -104,8 +105,8 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Kills member {@code index} at once, as a machine that loses power (no goodbye). Returns its pid. */
     public long kill(int index) {
-        Process p = members.get(index);
-        p.destroyForcibly();
+        ChildProcess.Running p = members.get(index);
+        p.kill();
         return p.pid();
     }
 
@@ -121,17 +122,13 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Members whose processes are still running. */
     public int aliveCount() {
-        return (int) members.stream().filter(Process::isAlive).count();
+        return (int) members.stream().filter(ChildProcess.Running::isAlive).count();
     }
 
     /** The last lines of member {@code index}'s log (to see what a member did or why it failed). */
     public String log(int index, int lines) {
-        try {
-            List<String> all = Files.readAllLines(logDir.resolve("member-" + index + ".log"));
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        List<String> all = members.get(index).linesSoFar();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     /** Shuts the client down and kills every member process still running. */
@@ -143,7 +140,6 @@ public final class LocalCluster implements AutoCloseable {
             // the members may be gone already: nothing to say goodbye to
         }
         killAll();
-        deleteLogs();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException ignored) {
@@ -151,54 +147,34 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private void deleteLogs() {
-        try (var files = Files.list(logDir)) {
-            for (Path f : files.toList()) Files.deleteIfExists(f);
-            Files.deleteIfExists(logDir);
-        } catch (IOException ignored) {
-            // a log left in the temporary folder does no harm
-        }
-    }
-
     private synchronized void killAll() {
-        for (Process p : members) p.destroyForcibly();
-        for (Process p : members) {
-            try {
-                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        for (ChildProcess.Running p : members) p.close();   // kills each member's tree, deletes its log
     }
 
-    private synchronized Process launch() {
+    private synchronized ChildProcess.Running launch() {
         int index = members.size();
         int port = ports.get(index);
         String memberList = String.join(",", ports.stream().map(String::valueOf).toList());
-        List<String> cmd = Course.javaCommand(MEMBER_JVM_OPTIONS, ClusterMember.class.getName(),
+        List<String> cmd = ChildProcess.javaCommand(MEMBER_JVM_OPTIONS, ClusterMember.class.getName(),
                 "--cluster", name, "--port", Integer.toString(port), "--members", memberList,
                 "--slots", Integer.toString(slots), "--max-seconds", Integer.toString(maxSeconds));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(logDir.resolve("member-" + index + ".log").toFile()).start();
-            members.add(p);
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a member JVM: " + e.getMessage(), e);
-        }
+        // A member lives until close() (or its own --max-seconds); its output goes to files.
+        ChildProcess.Running p = ChildProcess.of(cmd).start();
+        members.add(p);
+        return p;
     }
 
-    private void awaitReady(Process p) {
+    private void awaitReady(ChildProcess.Running p) {
         int index = members.indexOf(p);
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (log(index, 1000).contains("READY " + ports.get(index))) return;
             if (!p.isAlive()) {
-                throw new IllegalStateException("member " + index + " exited with " + p.exitValue() + " before joining:\n" + log(index, 15));
+                throw new IllegalStateException("member " + index + " exited with " + p.exitCode() + " before joining:\n" + log(index, 15));
             }
             sleep(100);
         }
-        p.destroyForcibly();
+        p.kill();
         throw new IllegalStateException("member " + index + " did not start within 60 s:\n" + log(index, 15));
     }
 

@@ -10,10 +10,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The run settings every course benchmark shares, in one place: average time per operation in
- * milliseconds, 3 warm-up and 5 measured iterations of 1 s, one fresh JVM with the course's JVM
- * options (the Vector API module and native access, as {@code optpar.Course#javaCommand} uses).
- * JMH reads these annotations from the superclass; {@link Jmh} and JMH's own {@code -wi/-i/-f}
- * options override the iteration counts.
+ * milliseconds, 3 warm-up and 5 measured iterations of 1 s, one fresh JVM. The fork gets the course's
+ * JVM options ({@code optpar.Course#jvmOptions}, from {@code jvm-options.txt}) from {@link Jmh}; run
+ * through JMH's own main, a fork inherits the options of the JVM that started it. JMH reads these
+ * annotations from the superclass; {@link Jmh} and JMH's own {@code -wi/-i/-f} options override the
+ * iteration counts.
  *
  * <pre>{@code
  * @State(Scope.Benchmark)
@@ -26,6 +27,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+@Fork(1)
 abstract class CourseBenchmark {
 }

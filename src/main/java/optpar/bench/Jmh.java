@@ -140,6 +140,7 @@ public final class Jmh {
             default -> "optpar\\.bench\\.StreamBench\\.(" + (o.allImpls() ? "copy|triad" : String.join("|", o.impls())) + ")$";
         };
         ChainedOptionsBuilder b = new OptionsBuilder().include(include).forks(1)
+                .jvmArgsAppend(optpar.Course.jvmOptions().toArray(String[]::new))
                 .warmupIterations(warmups).warmupTime(time).measurementIterations(repeats).measurementTime(time);
         return switch (o.problem()) {
             case "mandelbrot" -> b.param("width", "" + o.width()).param("height", "" + o.height()).param("maxIter", "" + o.iters());

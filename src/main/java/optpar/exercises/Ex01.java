@@ -2,7 +2,7 @@ package optpar.exercises;
 
 import optpar.Course;
 import optpar.measure.Timing;
-import optpar.profiling.AllocationCounter;
+import optpar.measure.AllocationCounter;
 import optpar.profiling.SlowAnalysis;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package optpar.exercises;
 import optpar.Course;
 import optpar.measure.Machine;
 import optpar.measure.Timing;
-import optpar.profiling.AllocationCounter;
+import optpar.measure.AllocationCounter;
 import optpar.vectorize.BoxedVsPrimitive;
 import optpar.vectorize.Polynomial;
 import optpar.vectorize.Reductions;

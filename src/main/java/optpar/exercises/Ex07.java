@@ -3,7 +3,7 @@ package optpar.exercises;
 import optpar.Course;
 import optpar.mandelbrot.MandelbrotProblem;
 import optpar.mandelbrot.ScalarMandelbrot;
-import optpar.threads.ProcessPool;
+import optpar.threads.WorkerProcessPool;
 import optpar.threads.StartCost;
 import optpar.threads.WorkerTask;
 
@@ -74,7 +74,7 @@ public final class Ex07 {
     public static final class Two extends Exercise {
         Two() {
             super("07", 2, "when do processes pay off?",
-                    "try (var pool = new ProcessPool(2)) { ... } starts the two workers once, outside the timing",
+                    "try (var pool = new WorkerProcessPool(2)) { ... } starts the two workers once, outside the timing",
                     "jobs: 8 bands {200, 100, maxIter, b * 100 / 8, (b + 1) * 100 / 8}; time pool.map(WorkerTask.MANDELBROT_ROWS, jobs) against new ScalarMandelbrot().compute(p, 1)",
                     "pass the smallest maxIter you tried at which the processes won: Ex07.two.check(maxIter)");
         }
@@ -87,7 +87,7 @@ public final class Ex07 {
             List<double[]> jobs = new ArrayList<>();
             for (int b = 0; b < 8; b++) jobs.add(new double[] {200, 100, breakEvenMaxIter, b * 100 / 8, (b + 1) * 100 / 8});
             Bounded.Attempt<Outcome> o = Bounded.call("the check's measurement", java.time.Duration.ofSeconds(Course.size(180, 90)), () -> {
-                try (var pool = new ProcessPool(2)) {
+                try (var pool = new WorkerProcessPool(2)) {
                     return Speed.target(1.0, "2 processes at least as fast as 1 thread in this JVM")
                             .compare("this JVM on 1 thread", () -> new ScalarMandelbrot().compute(p, 1),
                                     "2 worker processes", () -> pool.map(WorkerTask.MANDELBROT_ROWS, jobs));

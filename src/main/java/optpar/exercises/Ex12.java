@@ -51,14 +51,14 @@ public final class Ex12 {
     public static final class Two extends Exercise {
         Two() {
             super("12", 2, "too-small jobs",
-                    "BatchReport tinyPool = new ProcessPool(poolWorkers, 120).run(tinyJobs): the same tiny jobs, another output folder",
+                    "BatchReport tinyPool = new ProcessPerJob(poolWorkers, 120).run(tinyJobs): the same tiny jobs, another output folder",
                     "compare throughput(): jobs per second",
                     "Ex12.two.check(tinySerial, tinyPool)");
         }
 
         /** The same tiny jobs in one process and in the pool: the pool, which starts a JVM per job, has the lower throughput. */
         public Outcome judge(BatchReport tinySerial, BatchReport tinyPool) {
-            if (tinySerial == null || tinyPool == null) return Outcome.notSolved("run the tiny jobs both ways: SingleProcess.run and the ProcessPool");
+            if (tinySerial == null || tinyPool == null) return Outcome.notSolved("run the tiny jobs both ways: SingleProcess.run and ProcessPerJob");
             Outcome same = sameJobs(tinySerial, tinyPool);
             if (same != null) return same;
             if (tinyPool.throughput() >= tinySerial.throughput()) {

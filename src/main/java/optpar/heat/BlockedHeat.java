@@ -29,8 +29,8 @@ public final class BlockedHeat implements HeatSolver {
 
     /**
      * Steps per sweep. The rows a sweep keeps hot are about {@code 2 * (depth + 2)} rows of
-     * {@code 8 n} bytes: for n = 1024 and depth 32 that is 544 KiB (about the 512 KiB L2 of a Zen 3
-     * core); for n = 4096 it is 2.1 MiB, which lives in the L3 (32 MiB).
+     * {@code 8 n} bytes: for n = 1024 and depth 32 that is 544 KiB, about the size of a core's L2 on many
+     * current CPUs; for n = 4096 it is 2.1 MiB, which fits in a typical L3 (see {@code Machine.here().l2Bytes()}).
      */
     public static final int DEFAULT_DEPTH = 32;
 

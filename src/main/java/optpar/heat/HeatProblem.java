@@ -12,18 +12,55 @@ package optpar.heat;
  * double-buffered, for {@code steps} steps. Grids are flat and row-major: {@code u[i * n + j]},
  * i the row (x), j the column (y).
  *
+ * <p>The lecture's field is symmetric (under transpose and both mirrors): exactly the symmetries an
+ * i/j or north/south index slip preserves. To test a variant, start from a <em>random</em> field
+ * instead ({@link #withRandomField(long)}): the same seed gives the same field everywhere.
+ *
  * <pre>{@code
  * var p = new HeatProblem(1024, 200);
  * double[] u = new NaiveHeat().solve(p, 1);
  * double sum = HeatProblem.checksum(u);
+ * var r = new HeatProblem(64, 50).withRandomField(42);   // interior values drawn from new Random(42)
  * }</pre>
  *
  * @param n     grid points per side, at least 3 (one interior point)
  * @param steps time steps, at least 0
+ * @param seed  {@link #LECTURE_FIELD} (0) for the lecture's field, any other value for a random field from that seed
  */
-public record HeatProblem(int n, int steps) {
+public record HeatProblem(int n, int steps, long seed) {
     /** The diffusion coefficient. */
     public static final double ALPHA = 1.0;
+
+    /** The seed value that means "the lecture's field 16 x(1-x) y(1-y)", not a random one. */
+    public static final long LECTURE_FIELD = 0;
+
+    /** The lecture's problem: {@code n} x {@code n} points, {@code steps} steps, from 16 x(1-x) y(1-y). */
+    public HeatProblem(int n, int steps) {
+        this(n, steps, LECTURE_FIELD);
+    }
+
+    /**
+     * The same grid and steps from a random initial field: interior values uniform in [0, 1) drawn
+     * row by row from {@code new Random(seed)}, boundary 0.
+     *
+     * @throws IllegalArgumentException for seed 0, which means the lecture's field
+     */
+    public HeatProblem withRandomField(long seed) {
+        if (seed == LECTURE_FIELD) {
+            throw new IllegalArgumentException("seed 0 stands for the lecture's field: give any other seed for a random one");
+        }
+        return new HeatProblem(n, steps, seed);
+    }
+
+    /** True when the initial field is random (a seed other than {@link #LECTURE_FIELD}). */
+    public boolean randomField() {
+        return seed != LECTURE_FIELD;
+    }
+
+    @Override
+    public String toString() {
+        return "HeatProblem[n=" + n + ", steps=" + steps + (randomField() ? ", random field seed=" + seed : "") + "]";
+    }
 
     public HeatProblem {
         if (n < 3) {
@@ -65,9 +102,16 @@ public record HeatProblem(int n, int steps) {
         return c + f * ((south - 2 * c + north) + (east - 2 * c + west));
     }
 
-    /** A fresh initial grid: {@code 16 x(1-x) y(1-y)}, zero on the boundary. */
+    /** A fresh initial grid: {@code 16 x(1-x) y(1-y)} (or the seed's random field), zero on the boundary. */
     public double[] initial() {
         double[] u = new double[n * n];
+        if (randomField()) {
+            java.util.Random rnd = new java.util.Random(seed);
+            for (int i = 1; i < n - 1; i++) {
+                for (int j = 1; j < n - 1; j++) u[i * n + j] = rnd.nextDouble();
+            }
+            return u;
+        }
         double h = dx();
         for (int i = 0; i < n; i++) {
             double x = i * h;

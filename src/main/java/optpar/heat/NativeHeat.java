@@ -13,7 +13,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * The same update in C ({@code src/main/c/heat.c}, gcc -O3 -march=native -ffp-contract=off, which
- * vectorizes the inner loop with AVX2 by itself), called through the Foreign Function &amp; Memory API.
+ * vectorizes the inner loop by itself for the CPU it runs on), called through the Foreign Function &amp; Memory API.
  *
  * <p>The grids live in native memory from an {@link Arena}: the initial grid is copied in once, all
  * steps run on it, and the result is copied out. That marshalling is the price of calling C: two

@@ -1,8 +1,8 @@
 package optpar.heat;
 
 /**
- * The bands of {@link BandsHeat}, each row updated with the Vector API: 4 points per instruction
- * with AVX2 (see {@code HeatRows.vector}). The west and east neighbours are the same row loaded one
+ * The bands of {@link BandsHeat}, each row updated with the Vector API: as many points per instruction
+ * as a vector register holds doubles (see {@code HeatRows.vector}). The west and east neighbours are the same row loaded one
  * element to the left and right.
  *
  * <p>The same operations in the same order as {@link NaiveHeat}, lane by lane: bit-identical. On a

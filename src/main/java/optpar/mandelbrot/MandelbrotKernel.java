@@ -1,5 +1,7 @@
 package optpar.mandelbrot;
 
+import optpar.Variant;
+
 /**
  * One way to compute the Mandelbrot counts. Every variant of the course implements this, and
  * every variant must give exactly the counts of {@link ScalarMandelbrot}.
@@ -9,21 +11,7 @@ package optpar.mandelbrot;
  * int[] counts = k.compute(MandelbrotProblem.LECTURE, 1);   // row-major, height*width
  * }</pre>
  */
-public interface MandelbrotKernel {
-    /** A short name for tables and the CLI's {@code --impl}, e.g. "scalar", "threads", "vector". */
-    String name();
-
-    /** One line on what this variant teaches. */
-    String description();
-
-    /** Whether {@code threads} means anything to this variant (false: it always runs on one thread). */
-    boolean parallel();
-
-    /** Whether this variant can run here (the native variant needs its C library). */
-    default boolean available() {
-        return true;
-    }
-
+public interface MandelbrotKernel extends Variant {
     /**
      * Computes the counts of every pixel, row-major ({@code counts[r * width + c]}).
      *
@@ -33,19 +21,12 @@ public interface MandelbrotKernel {
     int[] compute(MandelbrotProblem problem, int threads);
 
     /**
-     * Checks a thread count: returns it when it is at least 1, otherwise throws the course's
-     * one-line error. Every variant calls this first, parallel or not.
-     *
+     * {@link Variant#requireThreads}: every variant calls this first, parallel or not.
      * <pre>{@code
      * int t = MandelbrotKernel.requireThreads(threads);
      * }</pre>
-     *
-     * @throws IllegalArgumentException when {@code threads < 1}
      */
     static int requireThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads " + threads + " is not allowed: it must be at least 1");
-        }
-        return threads;
+        return Variant.requireThreads(threads);
     }
 }

@@ -6,8 +6,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD with the Vector API: one {@link DoubleVector} holds several adjacent pixels of a row (4 doubles
- * with AVX2), and every arithmetic instruction works on all of them at once.
+ * SIMD with the Vector API: one {@link DoubleVector} holds several adjacent pixels of a row (as many
+ * doubles as the CPU's vector registers hold), and every arithmetic instruction works on all of them at once.
  *
  * <p>The catch is that pixels stop at different iterations. A <em>mask</em> remembers which lanes are
  * still running: a lane that escapes has its count recorded and leaves the mask; the vector goes on
@@ -29,7 +29,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorMandelbrot implements MandelbrotKernel {
 
-    /** The widest vector shape this CPU runs well (256 bits = 4 doubles with AVX2). */
+    /** The widest vector shape this CPU runs well (its bits and lanes: {@code Machine.here().simdBits()}, {@code simdLanes("double")}). */
     public static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int L = SPECIES.length();
 

@@ -3,20 +3,17 @@ package optpar.mpi;
 import optpar.Course;
 import optpar.heat.HeatProblem;
 
-import java.io.BufferedReader;
+import optpar.process.ChildProcess;
+import optpar.process.ChildProcessException;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -196,6 +193,7 @@ public final class MpiHeatLauncher {
                 "--report-every", Integer.toString(reportEvery)));
         if (gridFile != null) args.addAll(List.of("--grid-out", gridFile.toAbsolutePath().toString()));
         if (failRank >= 0) args.addAll(List.of("--fail-rank", Integer.toString(failRank)));
+        if (problem.randomField()) args.addAll(List.of("--seed", Long.toString(problem.seed())));
         // Serial GC: each rank is one thread of work; a parallel collector would start GC threads for
         // every core in every rank.
         cmd.addAll(Course.javaCommand(List.of("-XX:+UseSerialGC"), RANK_MAIN, args.toArray(String[]::new)));
@@ -210,12 +208,11 @@ public final class MpiHeatLauncher {
      */
     public MpiHeatResult run(int ranks, HeatProblem problem) {
         List<String> cmd = command(ranks, problem);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ChildProcess mpirun = ChildProcess.of(cmd).timeout(timeout);
         if (runningAsRoot()) {
-            pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT", "1");
-            pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+            mpirun.env("OMPI_ALLOW_RUN_AS_ROOT", "1").env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
         }
-        pb.environment().putAll(environment);
+        environment.forEach(mpirun::env);
         if (gridFile != null) {
             try {
                 Files.deleteIfExists(gridFile);   // a stale grid must not pass for this run's
@@ -224,83 +221,36 @@ public final class MpiHeatLauncher {
             }
         }
 
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        Process process;
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            throw new MpiException("cannot start " + cmd.getFirst() + ": " + e.getMessage(), e);
-        }
+        // The lines reach the consumer on this (the cell's) thread while mpirun runs; at the bound,
+        // or on an interrupt, mpirun and every rank under it are stopped.
         List<String> lines = new ArrayList<>();
-        String resultLine = null;
+        String[] resultLine = {null};
+        ChildProcess.Result r;
         try {
-            // A reader thread moves lines into a queue; this thread hands them to the consumer, so a
-            // notebook prints them from the cell's own thread, and waits no longer than the deadline.
-            BlockingQueue<Optional<String>> queue = new LinkedBlockingQueue<>();
-            Thread reader = Thread.ofVirtual().start(() -> pump(process, queue));
-            while (true) {
-                Optional<String> next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (next == null) throw timedOut(ranks, process);
-                if (next.isEmpty()) break;                        // end of output
-                String line = next.get();
+            r = mpirun.onLine(line -> {
                 lines.add(line);
-                if (line.startsWith(MpiHeatRank.RESULT_TAG + " ")) resultLine = line;
+                if (line.startsWith(MpiHeatRank.RESULT_TAG + " ")) resultLine[0] = line;
                 if (!line.equals(INCUBATOR_WARNING)) output.accept(line);   // kept in lines, not shown
+            }).run();
+        } catch (ChildProcessException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new MpiException("interrupted while waiting for mpirun -np " + ranks + "; its processes were ended");
             }
-            if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                throw timedOut(ranks, process);
+            if (e.getMessage().contains("did not finish within")) {
+                throw new MpiException("mpirun -np " + ranks + " did not finish within " + timeout.toSeconds()
+                        + " s and was ended with all its ranks (shrink n or steps, or raise the launcher's timeout)");
             }
-            reader.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MpiException("interrupted while waiting for mpirun -np " + ranks + "; its processes were ended");
-        } finally {
-            endTree(process);
+            throw new MpiException(e.getMessage(), e);   // could not start
         }
-        double wall = (System.nanoTime() - start) / 1e9;
-
-        int exit = process.exitValue();
-        if (exit != 0) {
-            throw new MpiException("mpirun -np " + ranks + " failed (exit " + exit + "): " + firstError(lines));
+        double wall = r.elapsed().toNanos() / 1e9;
+        if (r.exitCode() != 0) {
+            throw new MpiException("mpirun -np " + ranks + " failed (exit " + r.exitCode() + "): " + firstError(lines));
         }
-        if (resultLine == null) {
+        if (resultLine[0] == null) {
             throw new MpiException("mpirun -np " + ranks + " ended without rank 0's " + MpiHeatRank.RESULT_TAG + " line: "
                     + firstError(lines));
         }
-        return MpiHeatResult.parse(resultLine, wall, gridFile, lines);
-    }
-
-    private static void pump(Process process, BlockingQueue<Optional<String>> queue) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) queue.add(Optional.of(line));
-        } catch (IOException e) {
-            // The stream closes when the process is ended: the end of output either way.
-        } finally {
-            queue.add(Optional.empty());
-        }
-    }
-
-    private MpiException timedOut(int ranks, Process process) {
-        endTree(process);
-        return new MpiException("mpirun -np " + ranks + " did not finish within " + timeout.toSeconds()
-                + " s and was ended with all its ranks (shrink n or steps, or raise the launcher's timeout)");
-    }
-
-    /** Ends mpirun and every process under it (the rank JVMs): nothing may outlive a run. */
-    private static void endTree(Process process) {
-        if (!process.isAlive()) return;
-        List<ProcessHandle> tree = process.descendants().toList();
-        process.destroyForcibly();
-        tree.forEach(ProcessHandle::destroyForcibly);
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-            for (ProcessHandle h : tree) h.onExit().get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // a process that takes longer than 5 s to die after SIGKILL: nothing more we can do
-        }
+        return MpiHeatResult.parse(resultLine[0], wall, gridFile, lines);
     }
 
     /** The line that best says what went wrong: a rank's "error:" line, else mpirun's last words. */

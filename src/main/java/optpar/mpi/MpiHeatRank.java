@@ -23,7 +23,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * mpirun -np 3 java --enable-native-access=ALL-UNNAMED -cp target/classes optpar.mpi.MpiHeatRank 200 100 --report-every 50
  * }</pre>
  *
- * Arguments: {@code N STEPS [--warmup W] [--repeat R] [--report-every K] [--grid-out FILE] [--fail-rank R]}.
+ * Arguments: {@code N STEPS [--warmup W] [--repeat R] [--report-every K] [--grid-out FILE] [--fail-rank R] [--seed S]}.
  * <ul>
  * <li>{@code --warmup W}: before the clock starts, W steps (halo exchange included) on a scratch copy of
  *     the block. Each rank is a fresh JVM whose first steps run in the interpreter while the JIT
@@ -35,6 +35,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * <li>{@code --grid-out FILE}: rank 0 writes the gathered n x n grid there, row-major, as raw
  *     little-endian doubles (for the notebook's heat map).</li>
  * <li>{@code --fail-rank R}: rank R throws at its first step, to show how a failing rank ends the job.</li>
+ * <li>{@code --seed S}: start from the random field of {@link HeatProblem#withRandomField(long)} (tests).</li>
  * </ul>
  * Rank 0 ends with one machine-readable line:
  * <pre>
@@ -52,14 +53,15 @@ public final class MpiHeatRank {
     private MpiHeatRank() {}
 
     /** The parsed command line. */
-    record Options(int n, int steps, int warmup, int repeat, int reportEvery, Path gridOut, int failRank) {
+    record Options(int n, int steps, int warmup, int repeat, int reportEvery, Path gridOut, int failRank, long seed) {
         static Options parse(String[] args) {
             if (args.length < 2) {
-                throw new IllegalArgumentException("usage: MpiHeatRank N STEPS [--warmup W] [--repeat R] [--report-every K] [--grid-out FILE] [--fail-rank R]");
+                throw new IllegalArgumentException("usage: MpiHeatRank N STEPS [--warmup W] [--repeat R] [--report-every K] [--grid-out FILE] [--fail-rank R] [--seed S]");
             }
             int n = number(args[0], "N"), steps = number(args[1], "STEPS");
             int warmup = 0, repeat = 1, reportEvery = 0, failRank = -1;
             Path gridOut = null;
+            long seed = HeatProblem.LECTURE_FIELD;
             for (int i = 2; i < args.length; i++) {
                 String flag = args[i];
                 if (i + 1 >= args.length) throw new IllegalArgumentException(flag + " needs a value");
@@ -70,14 +72,23 @@ public final class MpiHeatRank {
                     case "--report-every" -> reportEvery = number(value, flag);
                     case "--grid-out" -> gridOut = Path.of(value);
                     case "--fail-rank" -> failRank = number(value, flag);
+                    case "--seed" -> seed = seed(value);
                     default -> throw new IllegalArgumentException("unknown option " + flag
-                            + "; allowed: --warmup W, --repeat R, --report-every K, --grid-out FILE, --fail-rank R");
+                            + "; allowed: --warmup W, --repeat R, --report-every K, --grid-out FILE, --fail-rank R, --seed S");
                 }
             }
             if (warmup < 0) throw new IllegalArgumentException("--warmup " + warmup + " is not allowed: use 0 or more steps");
             if (repeat < 1) throw new IllegalArgumentException("--repeat " + repeat + " is not allowed: use 1 or more timed runs");
             if (reportEvery < 0) throw new IllegalArgumentException("--report-every " + reportEvery + " is not allowed: use 0 (only at the end) or more");
-            return new Options(n, steps, warmup, repeat, reportEvery, gridOut, failRank);
+            return new Options(n, steps, warmup, repeat, reportEvery, gridOut, failRank, seed);
+        }
+
+        private static long seed(String value) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--seed '" + value + "' is not a whole number");
+            }
         }
 
         private static int number(String s, String what) {
@@ -112,7 +123,7 @@ public final class MpiHeatRank {
     }
 
     static void run(Mpi mpi, Options o) throws IOException {
-        var problem = new HeatProblem(o.n(), o.steps());
+        var problem = new HeatProblem(o.n(), o.steps(), o.seed());
         var blocks = new RowBlocks(o.n(), mpi.size());
         int rank = mpi.rank();
         System.out.println(String.format("rank %d of %d: rows %d..%d (%d rows), neighbours up %s, down %s", rank,

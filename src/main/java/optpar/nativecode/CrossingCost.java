@@ -1,7 +1,7 @@
 package optpar.nativecode;
 
 import optpar.NativeLibrary;
-import optpar.jit.WarmUp;
+import optpar.measure.WarmUp;
 import optpar.measure.Timing;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

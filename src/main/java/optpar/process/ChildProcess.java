@@ -48,6 +48,7 @@ public final class ChildProcess {
     private final Map<String, String> env = new LinkedHashMap<>();
     private Consumer<String> onLine;
     private String input;
+    private boolean piped;
 
     private ChildProcess(List<String> command) {
         if (command == null || command.isEmpty() || command.stream().anyMatch(Objects::isNull)) {
@@ -107,6 +108,17 @@ public final class ChildProcess {
         return this;
     }
 
+    /**
+     * The child's stdin and stdout become pipes to this JVM ({@link Running#stdin()}, {@link Running#stdout()}),
+     * for a request/answer protocol with a long-lived worker started by {@link #start()}; stderr still
+     * goes to a file. The caller must keep reading stdout while the child writes (a worker that answers
+     * each request does); for anything else leave the output to files.
+     */
+    public ChildProcess pipedStdio() {
+        this.piped = true;
+        return this;
+    }
+
     /** The command this runs, for messages. */
     public String commandLine() {
         return String.join(" ", command);
@@ -119,6 +131,7 @@ public final class ChildProcess {
      * @throws ChildProcessException when it cannot start, runs past its bound, or the caller is interrupted
      */
     public Result run() {
+        if (piped) throw new IllegalStateException("run() waits for the end; a piped child needs start() and a reader");
         Running running = start();
         try {
             return running.waitFor(timeout);
@@ -133,10 +146,11 @@ public final class ChildProcess {
         try {
             Path out = Files.createTempFile("optpar-child", ".out");
             Path err = Files.createTempFile("optpar-child", ".err");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile());
+            if (!piped) pb.redirectOutput(out.toFile());
             if (directory != null) pb.directory(directory.toFile());
             pb.environment().putAll(env);
-            if (input == null) pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            if (input == null && !piped) pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             Process p = pb.start();
             if (input != null) {
                 try (var in = p.getOutputStream()) {
@@ -178,8 +192,11 @@ public final class ChildProcess {
         }
     }
 
-    /** A started child: wait for it with a bound, or stop it. */
-    public static final class Running {
+    /**
+     * A started child: wait for it with a bound, or stop it. {@link #close()} (try-with-resources)
+     * kills what is left of its tree and deletes its output files.
+     */
+    public static final class Running implements AutoCloseable {
         private final ChildProcess spec;
         private final Process process;
         private final Path out, err;
@@ -200,9 +217,52 @@ public final class ChildProcess {
             return process.pid();
         }
 
+        /** The operating system's handle of the child (pid, alive?, descendants). */
+        public ProcessHandle handle() {
+            return process.toHandle();
+        }
+
         /** True while the child runs. */
         public boolean isAlive() {
             return process.isAlive();
+        }
+
+        /**
+         * The exit code of a child that has ended.
+         *
+         * @throws IllegalStateException while it still runs
+         */
+        public int exitCode() {
+            if (process.isAlive()) throw new IllegalStateException("'" + shorten(spec.commandLine()) + "' is still running");
+            return process.exitValue();
+        }
+
+        /** The pipe to the child's stdin (only with {@link ChildProcess#pipedStdio()}). */
+        public java.io.OutputStream stdin() {
+            requirePiped();
+            return process.getOutputStream();
+        }
+
+        /** The pipe from the child's stdout (only with {@link ChildProcess#pipedStdio()}). */
+        public java.io.InputStream stdout() {
+            requirePiped();
+            return process.getInputStream();
+        }
+
+        private void requirePiped() {
+            if (!spec.piped) throw new IllegalStateException("the child's output goes to files: ask for pipes with pipedStdio() before start()");
+        }
+
+        /** Kills the child and all its descendants at once (SIGKILL, no goodbye), as a machine that loses power. */
+        public void kill() {
+            stopTree();
+        }
+
+        /** Kills what is left of the child's tree and deletes its output files. Safe to call twice. */
+        @Override
+        public void close() {
+            stopTree();
+            deleteFiles();
         }
 
         /**

@@ -153,29 +153,17 @@ public final class NaiveTimerPitfalls {
         if (!java.util.List.of("warmUp", "deadCode", "onStackReplacement").contains(demo)) {
             throw new IllegalArgumentException("unknown demo '" + demo + "'; allowed: warmUp, deadCode, onStackReplacement");
         }
-        var cmd = optpar.Course.javaCommand(java.util.List.of("-Dstdout.encoding=UTF-8"),
+        var cmd = optpar.process.ChildProcess.javaCommand(java.util.List.of("-Dstdout.encoding=UTF-8"),
                 NaiveTimerPitfalls.class.getName(), demo, Integer.toString(a), Integer.toString(b));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] out = p.getInputStream().readAllBytes();   // ends when the child exits or closes stdout
-            if (!p.waitFor(TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("the child JVM did not finish within " + TIMEOUT_SECONDS + " s and was stopped");
-            }
-            String csv = new String(out, java.nio.charset.StandardCharsets.UTF_8);
-            if (p.exitValue() != 0 || csv.isBlank()) {
-                throw new IllegalStateException("the child JVM failed (exit " + p.exitValue() + "): " + csv);
-            }
-            int firstNewline = csv.indexOf('\n');
-            Table t = Table.read().csv(tech.tablesaw.io.csv.CsvReadOptions
-                    .builder(new java.io.StringReader(csv.substring(firstNewline + 1))).build());
-            return t.setName(csv.substring(0, firstNewline));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("could not start a child JVM: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the child JVM", e);
+        // The bound holds even if the child hangs: its output goes to a file, nothing reads a pipe to its end first.
+        var r = optpar.process.ChildProcess.of(cmd).timeout(java.time.Duration.ofSeconds(TIMEOUT_SECONDS))
+                .run().requireSuccess();
+        if (r.stdout().size() < 2) {
+            throw new IllegalStateException("the child JVM printed no table (exit " + r.exitCode() + "): " + r.stdout());
         }
+        String csv = String.join("\n", r.stdout().subList(1, r.stdout().size()));
+        Table t = Table.read().csv(tech.tablesaw.io.csv.CsvReadOptions.builder(new java.io.StringReader(csv)).build());
+        return t.setName(r.stdout().getFirst());
     }
 
     /** The child of {@link #inFreshJvm}: prints the table's name, then the table as CSV. */

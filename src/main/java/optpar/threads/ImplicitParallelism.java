@@ -1,13 +1,11 @@
 package optpar.threads;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import optpar.Course;
+import optpar.process.ChildProcess;
 import optpar.mandelbrot.MandelbrotProblem;
 
 /**
@@ -57,7 +55,7 @@ public final class ImplicitParallelism {
         if (repeats < 1 || repeats > 20) throw new IllegalArgumentException("repeats=" + repeats + " is not allowed: use 1 to 20");
         List<String> jvm = new ArrayList<>();
         if (parallelism >= 0) jvm.add("-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + parallelism);
-        List<String> cmd = Course.javaCommand(jvm, CommonPoolProbe.class.getName(),
+        List<String> cmd = ChildProcess.javaCommand(jvm, CommonPoolProbe.class.getName(),
                 String.valueOf(problem.width()), String.valueOf(problem.height()), String.valueOf(problem.maxIter()),
                 String.valueOf(repeats));
         String line = runBounded(cmd);
@@ -75,28 +73,7 @@ public final class ImplicitParallelism {
     }
 
     private static String runBounded(List<String> cmd) {
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start the probe JVM: " + e.getMessage(), e);
-        }
-        try {
-            // The output is one short line: reading it all after exit cannot fill the pipe.
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("the probe JVM ran longer than " + TIMEOUT_SECONDS + " s and was killed");
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) throw new IllegalStateException("the probe JVM exited with status " + p.exitValue() + ": " + out);
-            return out;
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the probe JVM", e);
-        } catch (IOException e) {
-            p.destroyForcibly();
-            throw new IllegalStateException("could not read the probe JVM's output: " + e.getMessage(), e);
-        }
+        ChildProcess.Result r = ChildProcess.of(cmd).timeout(Duration.ofSeconds(TIMEOUT_SECONDS)).run().requireSuccess();
+        return String.join("\n", r.stdout());
     }
 }

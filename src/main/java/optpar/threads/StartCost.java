@@ -1,14 +1,13 @@
 package optpar.threads;
 
-import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import optpar.Course;
+import optpar.process.ChildProcess;
 
 /**
  * What it costs to start a unit of parallel work, measured: a platform thread (an OS thread), a
  * virtual thread (a JVM-scheduled thread on top of a few OS threads), and a process (a whole child
- * JVM through {@link ProcessBuilder}). The lecture: "very little overhead to start or stop a Thread";
+ * JVM through {@link ChildProcess}). The lecture: "very little overhead to start or stop a Thread";
  * a process "takes some time to start up". Here is how much.
  *
  * <pre>{@code
@@ -60,29 +59,13 @@ public final class StartCost {
      */
     public static double childJvm(int count) {
         if (count < 1 || count > 100) throw new IllegalArgumentException("count=" + count + " is not allowed: use 1 to 100");
-        List<String> cmd = Course.javaCommand(List.of(), Noop.class.getName());
+        List<String> cmd = ChildProcess.javaCommand(List.of(), Noop.class.getName());
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) runBounded(cmd);
         return (System.nanoTime() - start) / 1e9 / count;
     }
 
     static void runBounded(List<String> cmd) {
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start a child JVM: " + e.getMessage(), e);
-        }
-        try {
-            if (!p.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("a child JVM ran longer than " + CHILD_TIMEOUT_SECONDS + " s and was killed");
-            }
-            if (p.exitValue() != 0) throw new IllegalStateException("a child JVM exited with status " + p.exitValue());
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a child JVM", e);
-        }
+        ChildProcess.of(cmd).timeout(Duration.ofSeconds(CHILD_TIMEOUT_SECONDS)).run().requireSuccess();
     }
 }

@@ -11,7 +11,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 
 /**
- * The program each {@link ProcessPool} worker runs: read a request from stdin, compute, write the
+ * The program each {@link WorkerProcessPool} worker runs: read a request from stdin, compute, write the
  * answer to stdout, repeat until stdin closes. Every number crosses the process boundary as 8 bytes
  * through a pipe: the data-transfer cost that makes small jobs slower in processes than in threads.
  *

@@ -3,7 +3,7 @@ package optpar.threads;
 import optpar.mandelbrot.ScalarMandelbrot;
 
 /**
- * The functions a {@link ProcessPool} worker can run. A worker is another JVM: it cannot receive a
+ * The functions a {@link WorkerProcessPool} worker can run. A worker is another JVM: it cannot receive a
  * lambda from us, only data. So we send the <em>name</em> of a function that both sides have on their
  * classpath, and the arguments as numbers. This is what Python does too: {@code ProcessPoolExecutor}
  * pickles a function by its module and name, which is why the lecture's function "must be in a module".

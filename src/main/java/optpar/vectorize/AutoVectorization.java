@@ -1,11 +1,9 @@
 package optpar.vectorize;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import optpar.Course;
+import optpar.process.ChildProcess;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -17,7 +15,8 @@ import tech.tablesaw.api.Table;
  *
  * <ul>
  *   <li>The element-wise polynomial ({@link Polynomial#fusedLoop}) has independent iterations:
- *       C2 packs 4 of them into one AVX2 instruction, and switching that off makes it slower.</li>
+ *       C2 packs as many of them as a vector register holds into one instruction, and switching
+ *       that off makes it slower.</li>
  *   <li>The sum ({@link Reductions#scalarSum}) carries {@code s} from one iteration to the next and
  *       must add in order: C2 keeps it scalar, so the switch changes nothing.</li>
  * </ul>
@@ -48,28 +47,16 @@ public final class AutoVectorization {
     }
 
     private static double[] runChild(List<String> jvmOptions, int n, int reps) {
-        List<String> cmd = Course.javaCommand(jvmOptions, AutoVectorization.class.getName(),
+        List<String> cmd = ChildProcess.javaCommand(jvmOptions, AutoVectorization.class.getName(),
                 Integer.toString(n), Integer.toString(reps));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("the child JVM " + jvmOptions + " did not finish within " + TIMEOUT_SECONDS + " s and was stopped");
+        ChildProcess.Result r = ChildProcess.of(cmd).timeout(Duration.ofSeconds(TIMEOUT_SECONDS)).run().requireSuccess();
+        for (String line : r.stdout()) {
+            if (line.startsWith("RESULT ")) {
+                String[] f = line.trim().split(" ");
+                return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])};
             }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            for (String line : out.split("\n")) {
-                if (line.startsWith("RESULT ")) {
-                    String[] f = line.trim().split(" ");
-                    return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])};
-                }
-            }
-            throw new IllegalStateException("the child JVM printed no result (exit " + p.exitValue() + "):\n" + out);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start a child JVM: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the child JVM", e);
         }
+        throw new IllegalStateException("the child JVM " + jvmOptions + " printed no result:\n" + String.join("\n", r.allLines()));
     }
 
     /**

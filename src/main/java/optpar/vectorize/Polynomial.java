@@ -32,7 +32,7 @@ import tech.tablesaw.api.DoubleColumn;
 public final class Polynomial {
     private Polynomial() {}
 
-    /** The widest vector shape this CPU has for doubles (4 lanes with AVX2, 8 with AVX-512). */
+    /** The widest vector shape this CPU has for doubles (its lane count: {@code Machine.here().simdLanes("double")}). */
     public static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
     // ---- NumPy-like whole-array operations: each returns a new array

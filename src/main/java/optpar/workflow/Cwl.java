@@ -3,19 +3,19 @@ package optpar.workflow;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import optpar.process.ChildProcess;
 
 /**
  * Runs workflows written in the Common Workflow Language with the reference runner
@@ -67,6 +67,21 @@ public final class Cwl {
         return run(workflow, inputs, outDir, timeoutSeconds, courseHome(), List.of());
     }
 
+    /** As {@link #run(Path, Map, Path, int)}, bounded by {@code timeBound}. */
+    public static CwlRun run(Path workflow, Map<String, ?> inputs, Path outDir, Duration timeBound) {
+        return run(workflow, inputs, outDir, seconds(timeBound));
+    }
+
+    /** As {@link #run(Path, Map, Path, int, Path, List)}, bounded by {@code timeBound}. */
+    public static CwlRun run(Path workflow, Map<String, ?> inputs, Path outDir, Duration timeBound, Path binDir,
+            List<String> extraOptions) {
+        return run(workflow, inputs, outDir, seconds(timeBound), binDir, extraOptions);
+    }
+
+    private static int seconds(Duration bound) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, bound.toSeconds()));
+    }
+
     /**
      * Runs {@code cwltool --no-container --parallel --outdir OUT WORKFLOW --name value ...}.
      *
@@ -91,44 +106,27 @@ public final class Cwl {
         inputs.forEach((k, v) -> cmd.addAll(List.of("--" + k, String.valueOf(v))));
         try {
             Files.createDirectories(outDir);
-            Path log = Files.createTempFile("cwltool-", ".log"), out = Files.createTempFile("cwltool-", ".json");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile()).redirectOutput(out.toFile());
-            pb.environment().put("PATH", binDir.toAbsolutePath() + java.io.File.pathSeparator + System.getenv("PATH"));
-            long t0 = System.nanoTime();
-            Process p = pb.start();
-            p.getOutputStream().close();
-            boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-            if (!done) {
-                killTree(p);
-                throw new IllegalStateException("cwltool ran over " + timeoutSeconds + " s and was killed with its steps; log: " + log);
-            }
-            CwlRun run = new CwlRun(p.exitValue(), Files.readString(log), Files.readString(out), outDir, (System.nanoTime() - t0) / 1e9);
-            Files.deleteIfExists(log);
-            Files.deleteIfExists(out);
-            return run;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run cwltool: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while cwltool ran");
+            throw new UncheckedIOException("cannot create " + outDir + ": " + e.getMessage(), e);
         }
+        // stdout is the outputs' JSON, stderr cwltool's log; a run past its bound is stopped with every step it started.
+        ChildProcess.Result r = ChildProcess.of(cmd).timeout(Duration.ofSeconds(timeoutSeconds))
+                .env("PATH", binDir.toAbsolutePath() + java.io.File.pathSeparator + System.getenv("PATH")).run();
+        return new CwlRun(r.exitCode(), String.join("\n", r.stderr()), String.join("\n", r.stdout()), outDir,
+                r.elapsed().toNanos() / 1e9);
     }
 
     /** The workflow's graph in Graphviz's language, from {@code cwltool --print-dot}. */
     public static String dot(Path workflow) {
         requireTool("cwltool", "the CWL reference runner (Debian package cwltool)");
-        return new String(exec(List.of("cwltool", "--print-dot", workflow.toAbsolutePath().toString()), null, 60), StandardCharsets.UTF_8);
+        return String.join("\n", ChildProcess.of("cwltool", "--print-dot", workflow.toAbsolutePath().toString())
+                .timeout(Duration.ofSeconds(60)).run().requireSuccess().stdout());
     }
 
     /** The workflow's DAG as a picture: {@code cwltool --print-dot} through {@code dot -Tpng}. */
     public static BufferedImage dag(Path workflow) {
         requireTool("dot", "Graphviz (Debian package graphviz)");
-        byte[] png = exec(List.of("dot", "-Tpng", "-Gdpi=80"), dot(workflow).getBytes(StandardCharsets.UTF_8), 60);
-        try {
-            return ImageIO.read(new java.io.ByteArrayInputStream(png));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return render(dot(workflow), 80);
     }
 
     /**
@@ -182,12 +180,7 @@ public final class Cwl {
             }
         }
         g.append("}\n");
-        byte[] png = exec(List.of("dot", "-Tpng", "-Gdpi=72"), g.toString().getBytes(StandardCharsets.UTF_8), 60);
-        try {
-            return ImageIO.read(new java.io.ByteArrayInputStream(png));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return render(g.toString(), 72);
     }
 
     /** True when {@code name} is a step of the workflow file (a key under {@code steps:}). */
@@ -206,33 +199,19 @@ public final class Cwl {
         if (!onPath(program)) throw new IllegalStateException(program + " is not on the PATH: install " + what);
     }
 
-    /** Runs a short command with {@code input} on stdin; its stdout, or an error with its stderr. */
-    private static byte[] exec(List<String> cmd, byte[] input, int timeoutSeconds) {
+    /** A Graphviz graph drawn by {@code dot} into a PNG file (a file: binary output does not go through text lines). */
+    private static BufferedImage render(String graph, int dpi) {
         try {
-            Path err = Files.createTempFile("optpar-exec-", ".err"), out = Files.createTempFile("optpar-exec-", ".out");
-            Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(out.toFile()).start();
-            try (var stdin = p.getOutputStream()) {
-                if (input != null) stdin.write(input);
+            Path png = Files.createTempFile("optpar-dot-", ".png");
+            try {
+                ChildProcess.of("dot", "-Tpng", "-Gdpi=" + dpi, "-o", png.toString()).input(graph)
+                        .timeout(Duration.ofSeconds(60)).run().requireSuccess();
+                return ImageIO.read(png.toFile());
+            } finally {
+                Files.deleteIfExists(png);
             }
-            boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-            if (!done) killTree(p);
-            byte[] result = Files.readAllBytes(out);
-            String errText = Files.readString(err);
-            Files.deleteIfExists(err);
-            Files.deleteIfExists(out);
-            if (!done) throw new IllegalStateException(cmd.get(0) + " ran over " + timeoutSeconds + " s");
-            if (p.exitValue() != 0) throw new IllegalStateException(cmd.get(0) + " failed (exit " + p.exitValue() + "): " + errText.strip());
-            return result;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
+            throw new UncheckedIOException("cannot read the picture dot drew: " + e.getMessage(), e);
         }
-    }
-
-    private static void killTree(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
     }
 }

@@ -1,21 +1,23 @@
 package optpar.batch;
 
+import optpar.TestSeed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** A real two-member Hazelcast cluster on loopback (one start for the class: members take seconds). */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("integration")   // real cluster member JVMs
 class ClusterBatchTest {
     static Path dir;
     static LocalCluster cluster;
@@ -24,7 +26,9 @@ class ClusterBatchTest {
     @BeforeAll
     static void startCluster() throws Exception {
         dir = Files.createTempDirectory("optpar-cluster-test");
-        raw = RawData.generate(dir.resolve("raw"), 12, 400, new Random().nextInt(1000), -1);
+        raw = RawData.generate(dir.resolve("raw"), 12, 400, TestSeed.random().nextInt(1000), -1);
+        // drawn before the first test: printed here, since only that test's failure would name it
+        System.out.println("ClusterBatchTest data: " + TestSeed.describe());
         SingleProcess.run(ReduceJob.forFiles(raw, dir.resolve("serial"), 150));
         cluster = LocalCluster.start(2, 2, 1, 240);
     }

@@ -1,15 +1,18 @@
 package optpar.batch;
 
+import optpar.TestSeed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import optpar.process.ChildProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("integration")   // one real JVM per job, and a job-array task
 class LocalBatchTest {
     @TempDir
     Path dir;
@@ -29,9 +32,9 @@ class LocalBatchTest {
 
     @Test
     void processPoolGivesTheSingleProcessOutputs() throws Exception {
-        List<Path> raw = RawData.generate(dir.resolve("raw"), 4, 300, new Random().nextInt(1000), -1);
+        List<Path> raw = RawData.generate(dir.resolve("raw"), 4, 300, TestSeed.random().nextInt(1000), -1);
         BatchReport ref = SingleProcess.run(ReduceJob.forFiles(raw, dir.resolve("serial"), 20));
-        BatchReport pool = new ProcessPool(2, 60).run(ReduceJob.forFiles(raw, dir.resolve("pool"), 20));
+        BatchReport pool = new ProcessPerJob(2, 60).run(ReduceJob.forFiles(raw, dir.resolve("pool"), 20));
         assertSameOutputs(dir.resolve("serial"), dir.resolve("pool"));
         assertEquals(ref.results().stream().map(JobResult::reduced).toList(), pool.results().stream().map(JobResult::reduced).toList());
         assertEquals(4, pool.jobsPerWorker().size(), "one process per job");
@@ -43,9 +46,9 @@ class LocalBatchTest {
     @Test
     void aFailingJobInThePoolIsNamed() throws Exception {
         List<Path> raw = RawData.generate(dir.resolve("raw"), 2, 30, 1, 1);
-        var e = assertThrows(IllegalStateException.class, () -> new ProcessPool(2, 60).run(ReduceJob.forFiles(raw, dir.resolve("out"), 5)));
+        var e = assertThrows(IllegalStateException.class, () -> new ProcessPerJob(2, 60).run(ReduceJob.forFiles(raw, dir.resolve("out"), 5)));
         assertTrue(e.getMessage().contains("job 1 failed with exit 2") && e.getMessage().contains("raw-0001.csv line"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new ProcessPool(0, 60));
+        assertThrows(IllegalArgumentException.class, () -> new ProcessPerJob(0, 60));
     }
 
     @Test
@@ -60,14 +63,8 @@ class LocalBatchTest {
         Path top = TestLauncher.write(dir.resolve("top"));
         List<Path> raw = RawData.generate(top.resolve("data/raw"), 5, 200, 7, -1);
         Path sh = SlurmScript.write(top.resolve("reduce-array.sh"), 5, "data", 20);
-        var env = new ProcessBuilder("bash", sh.toString()).directory(dir.toFile());
-        env.environment().put("SLURM_ARRAY_TASK_ID", "3");
-        env.environment().put("SLURM_SUBMIT_DIR", top.toString());
-        Process task = env.redirectErrorStream(true).redirectOutput(dir.resolve("task.log").toFile()).start();
-        boolean done = task.waitFor(60, TimeUnit.SECONDS);
-        task.destroyForcibly();
-        assertTrue(done, "array task within 60 s");
-        assertEquals(0, task.exitValue(), Files.readString(dir.resolve("task.log")));
+        ChildProcess.of("bash", sh.toString()).directory(dir).env("SLURM_ARRAY_TASK_ID", "3")
+                .env("SLURM_SUBMIT_DIR", top.toString()).timeout(Duration.ofSeconds(60)).run().requireSuccess();
         Reduced expected = Reduction.reduceRaw(raw.get(3), 20, false);
         assertEquals(List.of(expected), Reduction.read(top.resolve("data/reduced/raw-0003.csv")));
     }

@@ -1,5 +1,6 @@
 package optpar.cli;
 
+import optpar.TestSeed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
@@ -15,6 +16,7 @@ import optpar.heat.NaiveHeat;
 import optpar.mandelbrot.MandelbrotProblem;
 import optpar.mandelbrot.MandelbrotVariants;
 import optpar.mandelbrot.ScalarMandelbrot;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +42,7 @@ class BenchTest {
 
     @Test
     void mandelbrotRowsCarryTheReferenceChecksum() {
-        Random rnd = new Random();
+        Random rnd = TestSeed.random();
         int w = 20 + rnd.nextInt(60), h = 10 + rnd.nextInt(40), it = 5 + rnd.nextInt(80);
         Run r = bench("mandelbrot", "--width", "" + w, "--height", "" + h, "--iters", "" + it,
                 "--threads", "1,2", "--repeat", "2", "--warmup", "0");
@@ -63,7 +65,7 @@ class BenchTest {
 
     @Test
     void heatRowsCarryTheReferenceChecksum(@TempDir Path dir) throws Exception {
-        int n = 8 + new Random().nextInt(30), steps = 1 + new Random().nextInt(20);
+        int n = 8 + TestSeed.random().nextInt(30), steps = 1 + TestSeed.random().nextInt(20);
         Path csv = dir.resolve("heat.csv"), png = dir.resolve("heat.png");
         Run r = bench("heat", "--n", "" + n, "--steps", "" + steps, "--impl", "naive", "--threads", "1",
                 "--repeat", "1", "--warmup", "0", "--csv", csv.toString(), "--plot", png.toString());
@@ -76,6 +78,7 @@ class BenchTest {
         assertTrue(Files.size(png) > 100);
     }
 
+    @Tag("integration")   // "all" includes mpi: real mpirun and rank JVMs
     @Test
     void everyHeatVariantAgreesWithTheReference() {
         int n = 17, steps = 9;

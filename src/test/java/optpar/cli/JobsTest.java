@@ -1,5 +1,6 @@
 package optpar.cli;
 
+import optpar.TestSeed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import javax.imageio.ImageIO;
 import optpar.batch.RawData;
 import optpar.batch.Reduced;
@@ -40,7 +40,7 @@ class JobsTest {
 
     @Test
     void generateIsDeterministicFromTheSeed() throws Exception {
-        long seed = new Random().nextInt(1000);
+        long seed = TestSeed.random().nextInt(1000);
         assertEquals(0, jobs("generate", "--files", 3, "--samples", 50, "--seed", seed, "--out", dir.resolve("a")).status());
         assertEquals(0, jobs("generate", "--files", 3, "--samples", 50, "--seed", seed, "--out", dir.resolve("b")).status());
         assertEquals(0, jobs("generate", "--files", 3, "--samples", 50, "--seed", seed + 1, "--out", dir.resolve("c")).status());
@@ -54,8 +54,8 @@ class JobsTest {
 
     @Test
     void reduceEqualsADirectComputation() throws Exception {
-        long seed = new Random().nextInt(1_000_000);
-        int samples = 1001 + new Random().nextInt(500);
+        long seed = TestSeed.random().nextInt(1_000_000);
+        int samples = 1001 + TestSeed.random().nextInt(500);
         jobs("generate", "--files", 5, "--samples", samples, "--seed", seed, "--out", dir.resolve("raw"));
         Path out = dir.resolve("reduced/raw-0004.csv");
         Run r = jobs("reduce", dir.resolve("raw/raw-0004.csv"), out, "--work", 100);

@@ -1,10 +1,13 @@
 package optpar.cli;
 
+import optpar.TestSeed;
+import optpar.Available;
 import optpar.heat.HeatProblem;
 import optpar.heat.NaiveHeat;
 import optpar.mpi.MpiException;
 import optpar.mpi.MpiHeatLauncher;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,20 +18,20 @@ import java.util.Random;
 import static optpar.cli.BenchTest.bench;
 import static optpar.cli.BenchTest.cell;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code bench heat --impl mpi}: real mpirun behind the bench CLI. */
+@Tag("integration")   // real mpirun and rank JVMs
 class MpiHeatVariantTest {
 
     @BeforeAll
     static void needsMpirun() {
-        assumeTrue(MpiHeatLauncher.available(),
+        Available.require(MpiHeatLauncher.available(),
                 "mpirun is not installed here (Debian: openmpi-bin, libopenmpi-dev): the MPI tests need a real Open MPI");
     }
 
     @Test
     void oneRowPerRankCountWithTheSerialChecksum() {
-        Random rnd = new Random();
+        Random rnd = TestSeed.random();
         int n = 21 + 6 * rnd.nextInt(10), steps = 5 + rnd.nextInt(20);   // n-2 = 19 + 6k: neither 2 nor 3 divides it
         var r = bench("heat", "--impl", "mpi", "--ranks", "1,2,3", "--n", "" + n, "--steps", "" + steps,
                 "--repeat", "2", "--warmup", "1");

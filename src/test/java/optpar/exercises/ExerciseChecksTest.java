@@ -86,8 +86,8 @@ class ExerciseChecksTest {
         notSolved(Ex01.two.judge(0.5, tooFew), Outcome.Status.WRONG, "3, 5");
 
         int n = 100_000;
-        double small = optpar.profiling.AllocationCounter.bytes(() -> list(n, false)) / (double) n;
-        double large = optpar.profiling.AllocationCounter.bytes(() -> list(n, true)) / (double) n;
+        double small = optpar.measure.AllocationCounter.bytes(() -> list(n, false)) / (double) n;
+        double large = optpar.measure.AllocationCounter.bytes(() -> list(n, true)) / (double) n;
         solved(Ex01.three.judge(small, large));
         notSolved(Ex01.three.judge(large, small), Outcome.Status.WRONG, "wrong way round");
         notSolved(Ex01.three.judge(small, small), Outcome.Status.WRONG, "you gave");

@@ -1,5 +1,6 @@
 package optpar.heat;
 
+import optpar.Available;
 import optpar.Course;
 import optpar.NativeLibrary;
 import optpar.ThreadLeakCheck;
@@ -17,7 +18,6 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every heat variant against {@link NaiveHeat} on fresh random grids (the seed is printed; replay with
@@ -49,6 +49,36 @@ class HeatVariantsTest {
                 new HeatProblem(64, 50)));   // deeper than one blocked sweep, several bands
         for (int k = 0; k < 4; k++) problems.add(new HeatProblem(3 + rnd.nextInt(90), rnd.nextInt(70)));
         problems.add(new HeatProblem(101 + rnd.nextInt(40), 33 + rnd.nextInt(20)));
+        // The lecture's field is symmetric under transpose and both mirrors, exactly what an i/j or
+        // north/south slip preserves: every problem runs again from a random field of the same seed.
+        for (HeatProblem p : List.copyOf(problems)) problems.add(p.withRandomField(nonZero(rnd.nextLong())));
+    }
+
+    static long nonZero(long seed) {
+        return seed == HeatProblem.LECTURE_FIELD ? 1 : seed;
+    }
+
+    @Test
+    void theRandomFieldBreaksTheSymmetriesAnIndexSlipWouldKeep() {
+        int n = 9;
+        double[] u = new HeatProblem(n, 0).withRandomField(nonZero(seed)).initial();
+        assertArrayEquals(u, new HeatProblem(n, 0).withRandomField(nonZero(seed)).initial(), "the same seed gives the same field");
+        assertNotEquals(u[1 * n + 2], u[2 * n + 1], "not symmetric under transpose, seed " + seed);
+        assertNotEquals(u[1 * n + 2], u[(n - 2) * n + 2], "not symmetric under the north/south mirror, seed " + seed);
+        for (int k = 0; k < n; k++) {
+            assertEquals(0.0, u[k]);
+            assertEquals(0.0, u[k * n + n - 1]);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new HeatProblem(n, 0).withRandomField(HeatProblem.LECTURE_FIELD));
+        // a one-point slip (south read as north) changes the result of one step on it
+        var p = new HeatProblem(n, 1).withRandomField(nonZero(seed));
+        double[] right = new NaiveHeat().solve(p, 1);
+        double f = p.factor();
+        int i = 3, j = 4;
+        double slipped = HeatProblem.update(u[i * n + j], u[(i + 1) * n + j], u[(i - 1) * n + j], u[i * n + j - 1], u[i * n + j + 1], f);
+        assertEquals(right[i * n + j], slipped, 0.0, "north/south swapped is the same sum: the slip that matters is an i/j swap");
+        double transposed = HeatProblem.update(u[j * n + i], u[(j - 1) * n + i], u[(j + 1) * n + i], u[j * n + i - 1], u[j * n + i + 1], f);
+        assertNotEquals(right[i * n + j], transposed, "an i/j swap shows on a random field, seed " + seed);
     }
 
     /** The registered variants plus blocked variants of other depths (1 = plain bands, 3 = odd). */
@@ -70,7 +100,7 @@ class HeatVariantsTest {
         for (HeatSolver s : solvers()) {
             for (int t : s.parallel() ? THREADS : new int[]{1}) {
                 tests.add(DynamicTest.dynamicTest(label(s) + " on " + t + " thread(s)", () -> {
-                    assumeTrue(s.available(), () -> s.name() + " unavailable here");
+                    Available.require(s.available(), () -> s.name() + ": " + s.unavailableReason());
                     for (HeatProblem p : problems) {
                         double[] expected = new NaiveHeat().solve(p, 1);
                         double[] actual = s.solve(p, t);
@@ -89,7 +119,7 @@ class HeatVariantsTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (HeatSolver s : solvers()) {
             tests.add(DynamicTest.dynamicTest(label(s), () -> {
-                assumeTrue(s.available(), () -> s.name() + " unavailable here");
+                Available.require(s.available(), () -> s.name() + ": " + s.unavailableReason());
                 int n = 33 + new Random(seed).nextInt(40);
                 int t = s.parallel() ? 2 : 1;
                 double[] early = s.solve(new HeatProblem(n, 10), t);
@@ -139,7 +169,9 @@ class HeatVariantsTest {
     void stepsZeroReturnsTheInitialGrid() {
         var p = new HeatProblem(9, 0);
         for (HeatSolver s : solvers()) {
-            if (s.available()) assertArrayEquals(p.initial(), s.solve(p, 2), label(s));
+            if (Available.usable(s.available(), () -> s.name() + ": " + s.unavailableReason())) {
+                assertArrayEquals(p.initial(), s.solve(p, 2), label(s));
+            }
         }
     }
 
@@ -174,7 +206,7 @@ class HeatVariantsTest {
     void parallelVariantsLeaveNoThreadsRunning() {
         var p = new HeatProblem(40, 20);
         for (HeatSolver s : solvers()) {
-            if (!s.parallel() || !s.available()) continue;
+            if (!s.parallel() || !Available.usable(s.available(), () -> s.name() + ": " + s.unavailableReason())) continue;
             ThreadLeakCheck.assertNoLeftoverThreads(() -> s.solve(p, 3), Duration.ofSeconds(2));
         }
     }

@@ -1,5 +1,6 @@
 package optpar.jit;
 
+import optpar.TestSeed;
 import optpar.jit.MegamorphicCalls.Shape;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** The wrong and right versions of each demo compute the same thing (on fresh random inputs). */
 class DemosTest {
-    private final Random rnd = new Random();
+    private final Random rnd = TestSeed.random();
 
     private static double expectedArea(Shape s) {
         return switch (s) {

@@ -1,8 +1,14 @@
 package optpar.loops;
 
+import optpar.TestSeed;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +16,7 @@ class PrangeRaceTest {
 
     @Test
     void reductionEqualsSequentialSumExactlyOnWholeNumbers() {
-        SplittableRandom rnd = new SplittableRandom();
+        SplittableRandom rnd = TestSeed.splittable();
         for (int round = 0; round < 10; round++) {
             double[] x = PrangeRace.wholeNumbers(rnd.nextInt(0, 300_000), rnd.nextLong());
             int threads = rnd.nextInt(1, 9);
@@ -20,7 +26,7 @@ class PrangeRaceTest {
 
     @Test
     void reductionIsCloseToSequentialOnArbitraryDoubles() {
-        double[] x = new SplittableRandom().doubles(200_000, -1, 1).toArray();
+        double[] x = TestSeed.splittable().doubles(200_000, -1, 1).toArray();
         double[] seq = PrangeRace.sequential(x);
         double[] par = PrangeRace.reduction(x, 4);
         double scale = 0;
@@ -42,9 +48,22 @@ class PrangeRaceTest {
     }
 
     @Test
-    void inPoolRunsOnTheRequestedNumberOfThreads() {
+    void inPoolRunsTheStreamOnItsOwnPoolOfTheRequestedSize() {
+        // Every element runs on a worker of one pool of 3 (not the common pool, not the caller):
+        // a Pools that ignored its pool would fail here.
+        Set<Thread> seen = Pools.inPool(3, () -> IntStream.range(0, 20_000).parallel()
+                .mapToObj(i -> Thread.currentThread()).collect(Collectors.toSet()));
+        Set<ForkJoinPool> pools = new HashSet<>();
+        for (Thread t : seen) {
+            assertInstanceOf(ForkJoinWorkerThread.class, t, "ran on " + t + ", not on a pool worker");
+            pools.add(((ForkJoinWorkerThread) t).getPool());
+        }
+        assertEquals(1, pools.size(), "one pool: " + pools);
+        ForkJoinPool pool = pools.iterator().next();
+        assertNotSame(ForkJoinPool.commonPool(), pool, "not the common pool");
+        assertEquals(3, pool.getParallelism());
+        assertTrue(seen.size() <= 3, seen.size() + " threads in a pool of 3");
         assertEquals(1, Pools.threadsUsed(1, 10_000));
-        assertTrue(Pools.threadsUsed(3, 10_000) <= 3);
         assertEquals(IntStream.range(0, 1000).sum(), (int) Pools.inPool(2, () -> IntStream.range(0, 1000).parallel().sum()));
         assertThrows(IllegalArgumentException.class, () -> Pools.inPool(0, () -> 1));
         var e = assertThrows(IllegalStateException.class, () -> Pools.inPool(1, () -> { throw new IllegalStateException("boom"); }));

@@ -1,5 +1,6 @@
 package optpar.mandelbrot;
 
+import optpar.Available;
 import optpar.Course;
 import optpar.NativeLibrary;
 import optpar.ThreadLeakCheck;
@@ -17,7 +18,6 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every Mandelbrot variant gives exactly the counts of {@link ScalarMandelbrot}: identical ints, pixel
@@ -30,7 +30,7 @@ class MandelbrotVariantsTest {
     static List<MandelbrotProblem> problems;
     static List<int[]> expected = new ArrayList<>();
 
-    /** Thread counts, including ones above this 2-core machine's cores. */
+    /** Thread counts, including ones above the cores of a small machine (oversubscription). */
     static final int[] THREADS = {1, 2, 3, 5};
 
     @BeforeAll
@@ -63,7 +63,7 @@ class MandelbrotVariantsTest {
         for (MandelbrotKernel k : kernels()) {
             for (int t : k.parallel() ? THREADS : new int[]{1}) {
                 tests.add(DynamicTest.dynamicTest(k.name() + " on " + t + " thread(s)", () -> {
-                    assumeTrue(k.available(), () -> k.name() + " unavailable here");
+                    Available.require(k.available(), () -> k.name() + ": " + k.unavailableReason());
                     for (int i = 0; i < problems.size(); i++) {
                         MandelbrotProblem p = problems.get(i);
                         int[] actual = k.compute(p, t);
@@ -86,7 +86,7 @@ class MandelbrotVariantsTest {
     Stream<DynamicTest> noVariantChangesTheRoundingOnALargerImage() {
         int[] reference = new ScalarMandelbrot().compute(ROUNDING_DETECTOR, 1);
         return kernels().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> {
-            assumeTrue(k.available(), () -> k.name() + " unavailable here");
+            Available.require(k.available(), () -> k.name() + ": " + k.unavailableReason());
             assertArrayEquals(reference, k.compute(ROUNDING_DETECTOR, 2), k.name() + " differs on " + ROUNDING_DETECTOR);
         }));
     }
@@ -137,7 +137,7 @@ class MandelbrotVariantsTest {
     void parallelVariantsLeaveNoThreadsRunning() {
         var p = new MandelbrotProblem(40, 30, 100);
         for (MandelbrotKernel k : kernels()) {
-            if (!k.parallel() || !k.available()) continue;
+            if (!k.parallel() || !Available.usable(k.available(), () -> k.name() + ": " + k.unavailableReason())) continue;
             ThreadLeakCheck.assertNoLeftoverThreads(() -> k.compute(p, 3), Duration.ofSeconds(2));
         }
     }

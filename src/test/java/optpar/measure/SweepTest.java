@@ -1,5 +1,6 @@
 package optpar.measure;
 
+import optpar.TestSeed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ class SweepTest {
 
     @Test
     void oneRowPerParallelVariantAndThreadCountAndOnePerSerialVariant() {
-        Random rnd = new Random();
+        Random rnd = TestSeed.random();
         var p = new MandelbrotProblem(10 + rnd.nextInt(40), 10 + rnd.nextInt(30), 5 + rnd.nextInt(50));
         List<String> notes = new ArrayList<>();
         Table t = Sweep.mandelbrot(p).threads(2, 1, 3, 2).warmups(0).repeats(1).notes(notes::add).run();
@@ -47,7 +48,7 @@ class SweepTest {
 
     @Test
     void namedBaselineHasSpeedupOneAndOthersAreRelativeToIt() {
-        HeatProblem p = new HeatProblem(12 + new Random().nextInt(20), 1 + new Random().nextInt(8));
+        HeatProblem p = new HeatProblem(12 + TestSeed.random().nextInt(20), 1 + TestSeed.random().nextInt(8));
         String other = HeatVariants.all().stream().filter(s -> s.parallel() && s.available()).findFirst().orElseThrow().name();
         Table t = Sweep.heat(p).impls(other, "naive").baseline("naive").threads(1, 2).warmups(0).repeats(2).run();
         assertEquals("naive", t.stringColumn("impl").get(0), "the baseline is measured first");

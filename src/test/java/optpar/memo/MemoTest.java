@@ -1,5 +1,6 @@
 package optpar.memo;
 
+import optpar.TestSeed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +10,12 @@ import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 class MemoTest {
-    private final Random random = new Random();
+    private final Random random = TestSeed.random();
 
     @Test
     void everyFibonacciVariantEqualsTheLoop() {
@@ -93,6 +95,7 @@ class MemoTest {
         for (int k : r) assertTrue(k >= 0 && k < 1000);
     }
 
+    @Tag("integration")   // measures freed memory through full GCs (the collector's heuristics)
     @Test
     void tradeOffTableShowsHitRateGrowingWithSize() {
         int[] requests = CostlyFunction.zipfRequests(3000, 500, 1.0, 3);

@@ -1,5 +1,6 @@
 package optpar.mpi;
 
+import optpar.TestSeed;
 import optpar.heat.HeatProblem;
 import optpar.heat.NaiveHeat;
 import org.junit.jupiter.api.RepeatedTest;
@@ -19,7 +20,7 @@ class HeatBlockTest {
 
     @RepeatedTest(10)
     void blocksWithHandCopiedHalosEqualTheSerialReference() {
-        Random rnd = new Random();
+        Random rnd = TestSeed.random();
         int n = 3 + rnd.nextInt(60);
         int ranks = 1 + rnd.nextInt(Math.min(5, n - 2));
         var problem = new HeatProblem(n, rnd.nextInt(40));

@@ -1,46 +1,35 @@
 package optpar.mpi;
 
+import optpar.TestSeed;
+import optpar.Available;
 import optpar.Course;
+import optpar.process.ChildProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Each call of the binding, on real Open MPI with three ranks (see {@link MpiBindingProbe}). */
+@Tag("integration")   // real mpirun and rank JVMs
 class MpiBindingTest {
 
     @Test
     void everyCallDoesWhatTheStandardSaysAndErrorsComeBackAsMessages() throws Exception {
-        assumeTrue(MpiHeatLauncher.available(),
+        Available.require(MpiHeatLauncher.available(),
                 "mpirun is not installed here (Debian: openmpi-bin, libopenmpi-dev): the MPI tests need a real Open MPI");
-        long seed = new Random().nextLong();
+        long seed = TestSeed.nextLong();
         List<String> cmd = new ArrayList<>(List.of(MpiHeatLauncher.mpirun().orElseThrow().toString(), "-np", "3",
                 "--oversubscribe", "--bind-to", "none", "--mca", "mpi_yield_when_idle", "1"));
         cmd.addAll(Course.javaCommand(List.of("-XX:+UseSerialGC"), MpiBindingProbe.class.getName(), Long.toString(seed)));
-        // Output to a file: a bounded waitFor, and no pipe to fill up while we wait.
-        java.nio.file.Path log = java.nio.file.Files.createTempFile("mpi-probe-", ".log");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        ChildProcess probe = ChildProcess.of(cmd).timeout(Duration.ofSeconds(90));
         if (MpiHeatLauncher.runningAsRoot()) {
-            pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT", "1");
-            pb.environment().put("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+            probe.env("OMPI_ALLOW_RUN_AS_ROOT", "1").env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
         }
-        Process p = pb.start();
-        String out;
-        try {
-            assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the probe did not finish within 90 s");
-        } finally {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            out = java.nio.file.Files.readString(log, StandardCharsets.UTF_8);
-            java.nio.file.Files.deleteIfExists(log);
-        }
-        assertEquals(0, p.exitValue(), out);
+        String out = String.join("\n", probe.run().requireSuccess().allLines());
 
         assertEquals("3", value(out, "size"));
         String[] sum = value(out, "sum").split(" expected ");

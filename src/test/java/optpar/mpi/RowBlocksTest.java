@@ -1,5 +1,6 @@
 package optpar.mpi;
 
+import optpar.TestSeed;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class RowBlocksTest {
 
     @RepeatedTest(20)
     void blocksCoverEveryInteriorRowOnceAndDifferByAtMostOneRow() {
-        Random rnd = new Random();
+        Random rnd = TestSeed.random();
         int n = 3 + rnd.nextInt(200);
         int ranks = 1 + rnd.nextInt(n - 2);
         var blocks = new RowBlocks(n, ranks);

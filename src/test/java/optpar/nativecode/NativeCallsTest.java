@@ -1,20 +1,22 @@
 package optpar.nativecode;
 
+import optpar.TestSeed;
+import optpar.Available;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The C functions give what the Java twins give (on fresh random inputs). Skipped without gcc. */
 class NativeCallsTest {
-    private final Random rnd = new Random();
+    private final Random rnd = TestSeed.random();
 
     @BeforeEach
     void needsTheLibrary() {
-        assumeTrue(optpar.NativeLibrary.available(), optpar.NativeLibrary.unavailableReason());
+        Available.require(optpar.NativeLibrary.available(), () -> "the native library: " + optpar.NativeLibrary.unavailableReason());
     }
 
     @Test
@@ -53,7 +55,13 @@ class NativeCallsTest {
         for (int c = 1; c < t.columnCount(); c++) {
             for (int r = 0; r < t.rowCount(); r++) assertTrue(t.doubleColumn(c).getDouble(r) > 0);
         }
-        assertNotNull(CrossingCost.chart(t));
+        var series = CrossingCost.chart(t).getSeriesMap();
+        assertEquals(CrossingCost.WAYS, List.copyOf(series.keySet()), "one line per way, in order");
+        for (int c = 1; c < t.columnCount(); c++) {
+            var line = series.get(CrossingCost.WAYS.get(c - 1));
+            assertArrayEquals(t.intColumn(0).asDoubleArray(), line.getXData(), "x: elements per call");
+            assertArrayEquals(t.doubleColumn(c).asDoubleArray(), line.getYData(), "y: the sweep's column " + t.column(c).name());
+        }
         assertThrows(IllegalArgumentException.class, () -> CrossingCost.sweep(new int[]{0}, 1000));
     }
 }

@@ -81,4 +81,40 @@ class ChildProcessTest {
         ChildProcess.Result r = ChildProcess.of("cat").input("a\nb\n").timeout(Duration.ofSeconds(10)).run().requireSuccess();
         assertEquals(List.of("a", "b"), r.stdout());
     }
+
+    @Test
+    void aPipedChildAnswersRequestsAndEndsWhenItsInputCloses() throws Exception {
+        try (ChildProcess.Running cat = ChildProcess.of("cat").pipedStdio().start()) {
+            var in = new java.io.PrintStream(cat.stdin(), true, java.nio.charset.StandardCharsets.UTF_8);
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(cat.stdout(), java.nio.charset.StandardCharsets.UTF_8));
+            in.println("ping");
+            assertEquals("ping", out.readLine(), "the answer comes back through the pipe");
+            assertThrows(IllegalStateException.class, cat::exitCode, "still running");
+            in.close();
+            assertEquals(0, cat.waitFor(Duration.ofSeconds(10)).exitCode());
+            assertEquals(0, cat.exitCode());
+        }
+        assertThrows(IllegalStateException.class, () -> ChildProcess.of("cat").pipedStdio().run(), "a piped child needs a reader");
+        try (ChildProcess.Running notPiped = ChildProcess.of("true").start()) {
+            assertThrows(IllegalStateException.class, notPiped::stdout, "output goes to files unless pipes were asked for");
+        }
+    }
+
+    @Test
+    void killEndsTheWholeTreeAtOnceAndCloseIsSafeTwice() throws Exception {
+        ChildProcess.Running sh = ChildProcess.of("sh", "-c", "sleep 60 & echo started $!; wait").start();
+        long grandchild = -1;
+        for (int i = 0; i < 100 && grandchild < 0; i++) {
+            grandchild = sh.linesSoFar().stream().filter(l -> l.startsWith("started ")).mapToLong(l -> Long.parseLong(l.split(" ")[1]))
+                    .findFirst().orElse(-1);
+            Thread.sleep(50);
+        }
+        assertTrue(grandchild > 0, "the shell said which sleeper it started: " + sh.linesSoFar());
+        sh.kill();
+        assertFalse(sh.isAlive());
+        assertFalse(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false), "the grandchild went too");
+        assertNotEquals(0, sh.exitCode(), "killed, not a normal exit");
+        sh.close();
+        sh.close();
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -22,6 +23,7 @@ class JmhFromCellTest {
         System.clearProperty("optpar.quick");
     }
 
+    @Tag("integration")   // real JMH runs (a forked JVM)
     @Test
     void runsTheBenchmarksInAForkedJvm() {
         String cp = System.getProperty("java.class.path");
@@ -34,6 +36,7 @@ class JmhFromCellTest {
         }
     }
 
+    @Tag("integration")   // real JMH runs (a forked JVM)
     @Test
     void runsInThisJvmWithoutFork() {
         Table t = JmhFromCell.run(SumOfRootsBenchmark.class.getName() + ".returned", 0, Map.of("n", "100"));

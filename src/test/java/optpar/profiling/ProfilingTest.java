@@ -1,5 +1,6 @@
 package optpar.profiling;
 
+import optpar.TestSeed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Random;
+import optpar.measure.AllocationCounter;
+import optpar.measure.Footprint;
+import optpar.measure.TableCharts;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -48,6 +53,7 @@ class ProfilingTest {
         assertThrows(IllegalArgumentException.class, () -> NaiveTimerPitfalls.inFreshJvm("nope", 1, 1));
     }
 
+    @Tag("integration")   // starts real child JVMs
     @Test
     void theDemosRunInAFreshJvm() {
         Table t = NaiveTimerPitfalls.inFreshJvm("warmUp", 15, 1000);
@@ -58,7 +64,7 @@ class ProfilingTest {
 
     @Test
     void theDemoLoopsComputeTheSumOfRoots() {
-        Random r = new Random();
+        Random r = TestSeed.random();
         double[] x = new double[1 + r.nextInt(5000)];
         double expected = 0;
         for (int i = 0; i < x.length; i++) {
@@ -71,7 +77,7 @@ class ProfilingTest {
 
     @Test
     void slowAnalysisAgreesWithAPlainComputation() {
-        long seed = new Random().nextLong();
+        long seed = TestSeed.nextLong();
         int n = 300;
         List<SlowAnalysis.Point> p = SlowAnalysis.randomPoints(n, seed);
         double[] nearest = new double[n];
@@ -89,6 +95,7 @@ class ProfilingTest {
         assertEquals(median, SlowAnalysis.medianNearestNeighbourDistance(n, seed), 1e-12);
     }
 
+    @Tag("integration")   // depends on JFR's sampling
     @Test
     void jfrFindsTheKnownHotMethodAndTheBoxes() throws Exception {
         JfrProfiler.Profile p = JfrProfiler.record(() -> SlowAnalysis.medianNearestNeighbourDistance(1500, 7));

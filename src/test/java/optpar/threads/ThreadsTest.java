@@ -1,5 +1,6 @@
 package optpar.threads;
 
+import optpar.TestSeed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
@@ -9,15 +10,17 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Future;
 import optpar.mandelbrot.MandelbrotProblem;
 import optpar.mandelbrot.ScalarMandelbrot;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ThreadsTest {
 
+    @Tag("integration")   // starts real child JVMs
     @Test
     void processPoolGivesTheInProcessResultsAndItsChildrenEnd() {
         List<ProcessHandle> children;
-        SplittableRandom rnd = new SplittableRandom();
-        try (var pool = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new ProcessPool(2))) {
+        SplittableRandom rnd = TestSeed.splittable();
+        try (var pool = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new WorkerProcessPool(2))) {
             children = pool.processes();
             assertEquals(2, children.size());
             assertTrue(children.stream().allMatch(ProcessHandle::isAlive));
@@ -53,9 +56,10 @@ class ThreadsTest {
         }
     }
 
+    @Tag("integration")   // starts real child JVMs
     @Test
     void mapPastItsBoundClosesThePoolAndKillsTheWorkers() {
-        var pool = new ProcessPool(1);
+        var pool = new WorkerProcessPool(1);
         List<ProcessHandle> children = pool.processes();
         var e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(IllegalStateException.class,
                 () -> pool.map(WorkerTask.SLOW_SQUARE, List.of(new double[] {1, 60_000}), Duration.ofMillis(300))));
@@ -65,6 +69,7 @@ class ThreadsTest {
         pool.close();   // a second close is harmless
     }
 
+    @Tag("integration")   // starts real child JVMs
     @Test
     void startCostsArePositiveAndBadCountsRejected() {
         assertTrue(StartCost.platformThread(50) > 0);
@@ -72,9 +77,10 @@ class ThreadsTest {
         assertTrue(assertTimeoutPreemptively(Duration.ofSeconds(40), () -> StartCost.childJvm(1)) > 0);
         assertThrows(IllegalArgumentException.class, () -> StartCost.platformThread(0));
         assertThrows(IllegalArgumentException.class, () -> StartCost.childJvm(0));
-        assertThrows(IllegalArgumentException.class, () -> new ProcessPool(0));
+        assertThrows(IllegalArgumentException.class, () -> new WorkerProcessPool(0));
     }
 
+    @Tag("integration")   // starts real child JVMs
     @Test
     void commonPoolParallelismIsSetPerChildJvmAndTheAnswerStaysTheSame() {
         var p = new MandelbrotProblem(120, 80, 50);

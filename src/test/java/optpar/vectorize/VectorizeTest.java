@@ -1,5 +1,6 @@
 package optpar.vectorize;
 
+import optpar.TestSeed;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 class VectorizeTest {
-    private final Random random = new Random();
+    private final Random random = TestSeed.random();
 
     /** Lengths that are not multiples of the vector length, so the masked tail is exercised. */
     private double[] randomInput() {
@@ -90,6 +92,7 @@ class VectorizeTest {
         assertThrows(IllegalArgumentException.class, () -> AutoVectorization.compare(0, 1));
     }
 
+    @Tag("integration")   // starts real child JVMs
     @Test
     void autoVectorizationRunsBothChildJvms() {
         Table t = AutoVectorization.compare(10_000, 20);

@@ -1,14 +1,14 @@
 package optpar.workflow;
 
+import optpar.TestSeed;
+import optpar.Available;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import optpar.batch.RawData;
 import optpar.batch.ReduceJob;
 import optpar.batch.Reduced;
@@ -17,10 +17,12 @@ import optpar.batch.SingleProcess;
 import optpar.batch.Summary;
 import optpar.batch.TestLauncher;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The committed workflow, run for real by cwltool on tiny inputs. */
+@Tag("integration")   // real cwltool, whose steps start JVMs
 class CwlWorkflowTest {
     static final Path WORKFLOW = Path.of("workflows/reduce-many.cwl");
 
@@ -30,13 +32,13 @@ class CwlWorkflowTest {
 
     @BeforeEach
     void needsCwltool() throws Exception {
-        assumeTrue(Cwl.onPath("cwltool"), "cwltool is not installed (Debian package cwltool): the workflow cannot run");
+        Available.require(Cwl.onPath("cwltool"), "cwltool (Debian package cwltool), which runs the workflow");
         bin = TestLauncher.write(dir.resolve("bin"));
     }
 
     @Test
     void theWorkflowGivesTheSingleProcessSummary() throws Exception {
-        int seed = new Random().nextInt(1000);
+        int seed = TestSeed.random().nextInt(1000);
         Map<String, Object> in = Map.of("files", 3, "samples", 300, "seed", seed, "work", 20);
         CwlRun run = Cwl.run(WORKFLOW, in, dir.resolve("out"), 240, bin, List.of());
         assertTrue(run.succeeded(), run.plainLog());
@@ -71,7 +73,7 @@ class CwlWorkflowTest {
 
     @Test
     void theDagIsDrawn() {
-        assumeTrue(Cwl.onPath("dot"), "Graphviz dot is not installed (Debian package graphviz)");
+        Available.require(Cwl.onPath("dot"), "Graphviz dot (Debian package graphviz)");
         assertTrue(Cwl.dot(WORKFLOW).contains("\"generate\" -> \"reduce\""));
         BufferedImage img = Cwl.dag(WORKFLOW);
         assertTrue(img.getWidth() > 100 && img.getHeight() > 100);

@@ -1,9 +1,8 @@
-package optpar.profiling;
+package optpar.measure;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import optpar.measure.Charts;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import tech.tablesaw.api.Table;

@@ -1,4 +1,4 @@
-package optpar.profiling;
+package optpar.measure;
 
 import java.lang.ref.Reference;
 import java.util.ArrayList;

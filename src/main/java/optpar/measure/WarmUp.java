@@ -1,4 +1,4 @@
-package optpar.jit;
+package optpar.measure;
 
 import java.time.Duration;
 import java.util.function.Supplier;

@@ -16,10 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import optpar.Course;
+import optpar.process.ChildProcess;
 
 /**
- * A pool of worker <em>processes</em>: the Java counterpart of Python's {@code ProcessPoolExecutor}
+ * A pool of long-lived worker <em>processes</em>: the Java counterpart of Python's {@code ProcessPoolExecutor}
  * and {@code multiprocessing.Pool}. Each worker is a child JVM ({@link WorkerMain}); jobs and their
  * data travel to it through a pipe and the answers travel back.
  *
@@ -29,15 +29,15 @@ import optpar.Course;
  * {@code 07-threads-and-processes} measures those costs.
  *
  * <pre>{@code
- * try (var pool = new ProcessPool(2)) {                       // starts 2 child JVMs
+ * try (var pool = new WorkerProcessPool(2)) {                 // starts 2 child JVMs
  *     Future<double[]> f = pool.submit(WorkerTask.SLOW_SQUARE, new double[] {10, 500});
- *     f.isDone();                                              // false: still sleeping
- *     f.get()[0];                                              // 100.0
+ *     f.isDone();                                             // false: still sleeping
+ *     f.get()[0];                                             // 100.0
  *     List<double[]> out = pool.map(WorkerTask.SQUARE, List.of(new double[] {1, 2}, new double[] {3}));
- * }                                                            // close(): the children exit (or are killed)
+ * }                                                           // close(): the children exit (or are killed)
  * }</pre>
  */
-public final class ProcessPool implements AutoCloseable {
+public final class WorkerProcessPool implements AutoCloseable {
     /** The most workers one pool may start. */
     public static final int MAX_WORKERS = 64;
     /** How long starting the workers may take before the pool gives up and kills them. */
@@ -60,15 +60,15 @@ public final class ProcessPool implements AutoCloseable {
      * @throws IllegalArgumentException when workers is not in [1, 64]
      * @throws IllegalStateException    when a worker cannot be started in time (all are then killed)
      */
-    public ProcessPool(int workers) {
+    public WorkerProcessPool(int workers) {
         if (workers < 1 || workers > MAX_WORKERS) {
             throw new IllegalArgumentException("workers=" + workers + " is not allowed: use 1 to " + MAX_WORKERS);
         }
-        List<String> cmd = Course.javaCommand(List.of("-Xss512k"), WorkerMain.class.getName());
+        List<String> cmd = ChildProcess.javaCommand(List.of("-Xss512k"), WorkerMain.class.getName());
         try {
             for (int i = 0; i < workers; i++) {
-                Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                Worker w = new Worker(p);
+                // stdin and stdout are the job pipe; stderr goes to a file (quoted when a worker fails)
+                Worker w = new Worker(ChildProcess.of(cmd).pipedStdio().start());
                 this.workers.add(w);
                 idle.add(w);
             }
@@ -77,7 +77,7 @@ public final class ProcessPool implements AutoCloseable {
             for (int i = 0; i < workers; i++) pings.add(submit(WorkerTask.SQUARE, new double[] {i}));
             long deadline = System.nanoTime() + START_BOUND.toNanos();
             for (Future<double[]> f : pings) f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (IOException | ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
+        } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
             close();
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             throw new IllegalStateException("could not start " + workers + " worker processes: " + e, e);
@@ -91,7 +91,7 @@ public final class ProcessPool implements AutoCloseable {
 
     /** The workers' process handles (pid, alive?), e.g. to check they ended after {@link #close()}. */
     public List<ProcessHandle> processes() {
-        return workers.stream().map(w -> w.process.toHandle()).toList();
+        return workers.stream().map(w -> w.process.handle()).toList();
     }
 
     /**
@@ -112,8 +112,11 @@ public final class ProcessPool implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 idle.add(w);             // the job was bad, the worker is fine
                 throw e;
+            } catch (IOException e) {
+                // the worker died: it stays out of the idle queue for good; say what it printed last
+                throw new IllegalStateException("worker process " + w.process.pid() + " died: " + e.getMessage()
+                        + "; its last lines: " + w.process.linesSoFar(), e);
             }
-            // an IOException (the worker died) leaves it out of the idle queue for good
         });
     }
 
@@ -168,13 +171,12 @@ public final class ProcessPool implements AutoCloseable {
         long deadline = System.nanoTime() + EXIT_BOUND.toNanos();
         for (Worker w : workers) {
             try {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !w.process.waitFor(left, TimeUnit.NANOSECONDS)) {
-                    w.process.destroyForcibly().waitFor(EXIT_BOUND.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                w.process.destroyForcibly();
-                Thread.currentThread().interrupt();
+                // waitFor stops the worker's tree itself when it does not exit within the bound
+                w.process.waitFor(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            } catch (RuntimeException e) {
+                // stopped at the bound, or we were interrupted (the flag stays set): close() kills the rest
+            } finally {
+                w.process.close();
             }
         }
         dispatch.shutdownNow();   // ends dispatchers still waiting for a worker
@@ -182,14 +184,14 @@ public final class ProcessPool implements AutoCloseable {
 
     /** One child JVM and the two ends of its pipes. */
     private static final class Worker {
-        final Process process;
+        final ChildProcess.Running process;
         final DataOutputStream out;
         final DataInputStream in;
 
-        Worker(Process process) {
+        Worker(ChildProcess.Running process) {
             this.process = process;
-            this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
-            this.in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+            this.out = new DataOutputStream(new BufferedOutputStream(process.stdin(), 1 << 16));
+            this.in = new DataInputStream(new BufferedInputStream(process.stdout(), 1 << 16));
         }
 
         double[] call(WorkerTask task, double[] input) throws IOException {

@@ -1,4 +1,4 @@
-package optpar.profiling;
+package optpar.measure;
 
 import java.lang.management.ManagementFactory;
 import java.util.function.Supplier;
