@@ -24,6 +24,12 @@ nproc >> "$out/machine.txt"
 # Heat, N=4096, two threads: bandwidth and cache blocking.
 "$course" bench heat --impl flat,bands,vector,blocked,native --threads 1,2 --n 4096 --steps 50 \
   --warmup 1 --repeat 3 --csv "$out/heat-4096.csv" --plot "$out/heat-4096.png"
-# MPI: the same heat problem over 1, 2 and 3 ranks (more ranks than cores oversubscribes).
-"$course" bench heat --impl mpi --ranks 1,2,3 --n 1024 --steps 200 --repeat 3 --csv "$out/heat-mpi.csv"
+# MPI: the heat problem on 1, 2 and 4 ranks (4 oversubscribes 2 cores), speed-up over vector on one
+# thread on the same grid. Strong scaling (N=2048, 100 steps), blocking (mpi-blocking) and overlapped
+# (mpi) halo exchange in one run, then weak scaling (n = 1448 sqrt(P)). The # lines on stderr split
+# each run's time per step into compute, halo exchange and all-reduce; they go to heat-mpi-*.notes.
+"$course" bench heat --impl vector,mpi --threads 1 --ranks 1,2,4 --n 2048 --steps 100 --scaling strong \
+  --halo both --warmup 1 --repeat 3 --csv "$out/heat-mpi-strong.csv" 2> "$out/heat-mpi-strong.notes"
+"$course" bench heat --impl mpi --ranks 1,2,4 --n 1448 --steps 100 --scaling weak \
+  --halo overlap --warmup 1 --repeat 3 --csv "$out/heat-mpi-weak.csv" 2> "$out/heat-mpi-weak.notes"
 echo "results in $out"

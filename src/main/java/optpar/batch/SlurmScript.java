@@ -6,59 +6,82 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The same batch for a real batch system: a Slurm <em>job array</em>. Slurm starts task
+ * The batch for a real batch system: a Slurm <em>job array</em> script. Slurm starts task
  * {@code $SLURM_ARRAY_TASK_ID} = 0, 1, ..., N-1 wherever a core is free on the cluster's compute
- * nodes; each task runs the very command the process pool ran, on its own raw file. No task talks
- * to another, so Slurm may run them in any order, all at once or a few at a time.
+ * nodes; each task runs the very command the process pool ran ({@code course jobs reduce}), on its
+ * own raw file. No task talks to another, so Slurm may run them in any order, all at once or
+ * {@code %N} at a time.
+ *
+ * <p>The script is the file you submit, on this machine and on a real cluster alike: it names the
+ * data folder ({@code --chdir}), the course's launcher, and takes the output folder as its argument.
  * <pre>{@code
- * String script = SlurmScript.jobArray(100, "data", 200);
- * // sbatch reduce-array.sh           -> "Submitted batch job 4242"
- * // sbatch --dependency=afterok:4242 --wrap "./course jobs merge data/reduced --out data/summary.csv"
+ * Path sh = SlurmScript.write(data.resolve("reduce-array.sh"), Path.of("./course").toAbsolutePath(), data, 100, 2, 300);
+ * // sbatch reduce-array.sh reduced             -> tasks 0-99, at most 2 at a time
+ * // sbatch --array=17,42 reduce-array.sh reduced   -> only those two again
  * }</pre>
  */
 public final class SlurmScript {
     private SlurmScript() {}
 
+    /** Characters a path may have here: the script is shell, and a space or quote would split or break it. */
+    private static final String SAFE_PATH = "[A-Za-z0-9_./+-]+";
+
     /**
-     * The job-array script for {@code files} raw files in {@code dataDir/raw}, writing
-     * {@code dataDir/reduced}; run from the course's top folder (where {@code ./course} is).
+     * The job-array script.
      *
-     * @throws IllegalArgumentException on a count below 1 or a folder with characters the shell would split
+     * @param course      the course's launcher ({@code .../course}), as every compute node sees it
+     * @param dataDir     the folder with {@code raw/}; tasks run there and write {@code logs/} and the output folder
+     * @param tasks       array tasks = raw files (task i reduces {@code raw/raw-000i.csv})
+     * @param concurrency the default {@code %N}: at most this many tasks at a time
+     * @param work        bootstrap resamples per job
+     * @throws IllegalArgumentException on a count below 1 or a path with characters the shell would split
      */
-    public static String jobArray(int files, String dataDir, int work) {
-        if (files < 1 || files > 100_000) throw new IllegalArgumentException("files " + files + " is not allowed: give 1 to 100000");
-        if (!dataDir.matches("[A-Za-z0-9_./-]+")) {
-            throw new IllegalArgumentException("data folder '" + dataDir + "' is not allowed: use letters, digits and _ . / - only");
-        }
+    public static String reduceArray(Path course, Path dataDir, int tasks, int concurrency, int work) {
+        String array = Slurm.arrayRange(tasks, concurrency);
+        String c = safe(course.toAbsolutePath().normalize(), "course launcher");
+        String d = safe(dataDir.toAbsolutePath().normalize(), "data folder");
+        if (work < 2 || work > 1_000_000) throw new IllegalArgumentException("work " + work + " is not allowed: give 2 to 1000000 bootstrap resamples");
         return """
                 #!/bin/bash
+                # The reduce job as a Slurm job array: task $SLURM_ARRAY_TASK_ID reduces raw file number $SLURM_ARRAY_TASK_ID.
+                #   sbatch reduce-array.sh OUT                  all tasks, at most %%N at a time (the --array line below)
+                #   sbatch --array=3,17 reduce-array.sh OUT     only tasks 3 and 17 (e.g. the ones that failed)
+                # OUT is the folder for the reduced files, inside the data folder (default: reduced).
+                # The logs folder must exist before the job starts: Slurm opens the output file, not the script.
                 #SBATCH --job-name=optpar-reduce
-                #SBATCH --array=0-%d
+                #SBATCH --array=%s
                 #SBATCH --ntasks=1
                 #SBATCH --cpus-per-task=1
                 #SBATCH --mem=1G
                 #SBATCH --time=00:10:00
-                #SBATCH --output=%s/logs/reduce-%%A_%%a.out
-                # One array task = one job: reduce raw file number $SLURM_ARRAY_TASK_ID.
-                # Submit from the course's top folder:  sbatch reduce-array.sh
-                # Then merge once every task succeeded:
-                #   sbatch --dependency=afterok:<array job id> --wrap "./course jobs merge %s/reduced --out %s/summary.csv"
+                #SBATCH --chdir=%s
+                #SBATCH --output=logs/reduce-%%A_%%a.out
                 set -euo pipefail
-                cd "${SLURM_SUBMIT_DIR:-.}"
+                course=%s
+                out=${1:-reduced}
                 i=$(printf '%%04d' "$SLURM_ARRAY_TASK_ID")
-                mkdir -p %s/reduced %s/logs
-                ./course jobs reduce "%s/raw/raw-$i.csv" "%s/reduced/raw-$i.csv" --work %d
-                """.formatted(files - 1, dataDir, dataDir, dataDir, dataDir, dataDir, dataDir, dataDir, work);
+                "$course" jobs reduce "raw/raw-$i.csv" "$out/raw-$i.csv" --work %d
+                """.formatted(array, d, c, work);
     }
 
-    /** Writes the script to {@code file} (executable) and returns its path. */
-    public static Path write(Path file, int files, String dataDir, int work) {
+    /** Writes {@link #reduceArray} to {@code file} (executable), creates the data folder's {@code logs/}, and returns the file. */
+    public static Path write(Path file, Path course, Path dataDir, int tasks, int concurrency, int work) {
+        String text = reduceArray(course, dataDir, tasks, concurrency, work);
         try {
-            Files.writeString(file, jobArray(files, dataDir, work));
+            Files.createDirectories(dataDir.resolve("logs"));
+            Files.writeString(file, text);
             file.toFile().setExecutable(true);
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String safe(Path p, String what) {
+        String s = p.toString();
+        if (!s.matches(SAFE_PATH)) {
+            throw new IllegalArgumentException(what + " '" + s + "' is not allowed in a job script: use letters, digits and _ . / + - only");
+        }
+        return s;
     }
 }

@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * ({@code benchmark,impl,threads,size,param,score,error,unit}) follows on standard output.
  *
  * <pre>
- * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+ * java @src/main/resources/optpar/jvm-options.txt \
  *      -cp 'target/optpar.jar:target/lib/*' optpar.bench.Jmh mandelbrot --iters 1000 --threads 1,2
  * </pre>
  */

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Run it through {@link Jmh} (serial variants only on one thread):
  * <pre>
- * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+ * java @src/main/resources/optpar/jvm-options.txt \
  *      -cp target/optpar.jar:target/lib/* optpar.bench.Jmh mandelbrot --impl scalar,vector --threads 1,2
  * </pre>
  * or with JMH's own launcher, choosing the parameters yourself:

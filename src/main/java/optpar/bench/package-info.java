@@ -3,7 +3,7 @@
  * and the bandwidth probe {@link optpar.bench.StreamBench}, parameterised by variant name and threads.
  * {@link optpar.bench.Jmh} runs them with the bench CLI's options (serial variants on one thread only):
  * <pre>
- * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+ * java @src/main/resources/optpar/jvm-options.txt \
  *      -cp 'target/optpar.jar:target/lib/*' optpar.bench.Jmh heat --n 1024 --steps 200 --threads 1,2
  * </pre>
  * or JMH's own launcher: {@code java -cp 'target/optpar.jar:target/lib/*' org.openjdk.jmh.Main

@@ -46,7 +46,7 @@ import tech.tablesaw.api.Table;
  * <p>Bad input ends with one line on standard error saying what is allowed, and exit status 2.
  *
  * <pre>{@code
- * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+ * java @src/main/resources/optpar/jvm-options.txt \
  *      -cp target/optpar.jar:target/lib/* optpar.cli.Bench mandelbrot --threads 1,2 --iters 1000
  * }</pre>
  */
@@ -183,7 +183,11 @@ public final class Bench {
                 continue;
             }
             try {
-                x.run(o, notes).forEach(onRow);
+                for (Sweep.Measurement m : x.run(o, notes)) {
+                    BenchOptions row = x.optionsOf(o, m);   // weak scaling: the row's own n
+                    rows.add(m);
+                    emit.accept(csvRow(row, m, hp == null ? null : new HeatProblem(row.n(), row.steps())));
+                }
             } catch (IllegalArgumentException e) {
                 throw e;
             } catch (RuntimeException e) {

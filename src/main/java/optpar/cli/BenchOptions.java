@@ -34,9 +34,14 @@ import optpar.Course;
  * @param warmup  warm-up runs before measuring
  * @param csv     a file to write the CSV to as well, or null
  * @param plot    a PNG file to draw the result into, or null
+ * @param scaling heat over MPI ranks: "strong" (one n for every rank count) or "weak" (n grows with the
+ *                ranks so that each rank keeps n*n points: n(P) = n*sqrt(P))
+ * @param halo    heat over MPI ranks: "overlap" (non-blocking exchange during the interior update), "blocking",
+ *                or "both" (each rank count both ways, in one run)
  */
 public record BenchOptions(String problem, List<String> impls, int[] threads, int width, int height, int iters,
-                           int n, int steps, int mib, int[] ranks, int repeat, int warmup, Path csv, Path plot) {
+                           int n, int steps, int mib, int[] ranks, int repeat, int warmup, Path csv, Path plot,
+                           String scaling, String halo) {
 
     /** The problems the CLI knows. */
     public static final List<String> PROBLEMS = List.of("mandelbrot", "heat", "stream");
@@ -47,7 +52,7 @@ public record BenchOptions(String problem, List<String> impls, int[] threads, in
     private static final List<String> COMMON = List.of("--impl", "--threads", "--repeat", "--warmup", "--csv", "--plot");
     private static final Map<String, List<String>> PROBLEM_OPTIONS = Map.of(
             "mandelbrot", List.of("--width", "--height", "--iters"),
-            "heat", List.of("--n", "--steps", "--ranks"),
+            "heat", List.of("--n", "--steps", "--ranks", "--scaling", "--halo"),
             "stream", List.of("--mib"));
 
     /** Whether the user asked to list the variants ({@code --impl list}). */
@@ -134,7 +139,23 @@ public record BenchOptions(String problem, List<String> impls, int[] threads, in
                 intOption(given, "--n", 1024, 3), intOption(given, "--steps", 200, 1),
                 intOption(given, "--mib", 64, 1, 4096), ranks,
                 intOption(given, "--repeat", 3, 1), intOption(given, "--warmup", 1, 0),
-                pathOption(given, "--csv"), pathOption(given, "--plot"));
+                pathOption(given, "--csv"), pathOption(given, "--plot"),
+                choice(given, "--scaling", "strong", "weak"), choice(given, "--halo", "overlap", "blocking", "both"));
+    }
+
+    /** These options with another heat grid size (a weak-scaling row's own n). */
+    public BenchOptions withN(int newN) {
+        return new BenchOptions(problem, impls, threads, width, height, iters, newN, steps, mib, ranks, repeat, warmup,
+                csv, plot, scaling, halo);
+    }
+
+    /** The value of {@code key}, one of {@code allowed} (the first is the default). */
+    private static String choice(Map<String, String> given, String key, String... allowed) {
+        String v = given.getOrDefault(key, allowed[0]).trim();
+        if (!List.of(allowed).contains(v)) {
+            throw new IllegalArgumentException(key + " '" + v + "' is not allowed: use " + String.join(" or ", allowed));
+        }
+        return v;
     }
 
     /** 1, 2, 4, ... up to the machine's cores (and the cores themselves). */
@@ -193,6 +214,8 @@ public record BenchOptions(String problem, List<String> impls, int[] threads, in
         return switch (key) {
             case "--impl" -> "scalar,threads";
             case "--threads", "--ranks" -> "1,2,4";
+            case "--scaling" -> "weak";
+            case "--halo" -> "blocking";
             case "--csv" -> "out.csv";
             case "--plot" -> "out.png";
             case "--width" -> "1500";

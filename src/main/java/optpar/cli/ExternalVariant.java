@@ -46,4 +46,12 @@ public interface ExternalVariant {
      * exceeds its bound) is an exception with a one-line message; the CLI prints it and exits with 1.
      */
     List<Sweep.Measurement> run(BenchOptions options, Consumer<String> notes);
+
+    /**
+     * The options a row was measured with, for its CSV line: the options given, unless the variant
+     * changed the problem per row (weak scaling grows the grid with the ranks).
+     */
+    default BenchOptions optionsOf(BenchOptions options, Sweep.Measurement row) {
+        return options;
+    }
 }

@@ -9,18 +9,24 @@ import optpar.heat.HeatProblem;
 import optpar.measure.Sweep;
 import optpar.measure.Timing;
 import optpar.mpi.MpiHeatLauncher;
-import optpar.mpi.MpiHeatResult;
+import optpar.mpi.MpiScaling;
 import optpar.mpi.RowBlocks;
 
 /**
  * The bench CLI's {@code --impl mpi}: the heat problem on MPI ranks, one {@code mpirun} per rank count.
  *
  * <pre>{@code
- * ./course bench heat --impl mpi --ranks 1,2,3 --n 400 --steps 200
+ * ./course bench heat --impl mpi --ranks 1,2,4 --n 2048 --steps 100 --scaling strong --halo both
+ * ./course bench heat --impl vector,mpi --threads 1 --ranks 1,2 --n 2048 --steps 100
  * }</pre>
- * Each row's {@code threads} is the rank count and its checksum that of the grid gathered on rank 0.
- * {@code --repeat K} becomes K timed runs inside one mpirun (each from the initial field), {@code --warmup K}
- * K untimed runs before them; without {@code --ranks} the {@code --threads} counts are used.
+ * Each row's {@code threads} is the rank count, its {@code size} the grid it ran ({@code --scaling weak}:
+ * {@code n * sqrt(ranks)}), its checksum that of the grid gathered on rank 0, and its {@code speedup} is
+ * over the {@code vector} variant on one thread on the same grid (measured here first), not over one
+ * rank. With {@code --halo both} each rank count runs blocking (rows named {@code mpi-blocking}) and
+ * overlapped ({@code mpi}), in one run. The notes ({@code #} lines on stderr) split each run's time per step into compute, halo
+ * exchange and all-reduce. {@code --repeat K} becomes K timed runs inside one mpirun (each from the
+ * initial field), {@code --warmup K} K untimed runs before them; without {@code --ranks} the
+ * {@code --threads} counts are used.
  */
 public final class MpiHeatVariant implements ExternalVariant {
     /** The most one mpirun may take: a stuck run is ended with all its processes. */
@@ -43,7 +49,7 @@ public final class MpiHeatVariant implements ExternalVariant {
     @Override public String name() { return "mpi"; }
 
     @Override public String description() {
-        return "row blocks on MPI ranks (mpirun, Open MPI through FFM), halo rows exchanged each step";
+        return "row blocks on MPI ranks (mpirun, Open MPI through FFM), halo rows exchanged each step (--halo overlap|blocking|both, --scaling strong|weak)";
     }
 
     @Override public boolean available() {
@@ -53,7 +59,12 @@ public final class MpiHeatVariant implements ExternalVariant {
     /** Every rank count must leave each rank at least one interior row; the warm-up must fit an int. */
     @Override
     public void check(BenchOptions o) {
-        for (int k : rankCounts(o)) new RowBlocks(o.n(), k);
+        MpiScaling.Kind kind = MpiScaling.Kind.of(o.scaling());
+        for (int k : rankCounts(o)) {
+            int n = kind.n(o.n(), k);
+            new RowBlocks(n, k);
+            new HeatProblem(n, o.steps());   // a weak-scaling grid must still fit
+        }
         if ((long) o.warmup() * o.steps() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--warmup " + o.warmup() + " x --steps " + o.steps()
                     + " is too many warm-up steps for mpi: use fewer warm-up runs");
@@ -61,7 +72,13 @@ public final class MpiHeatVariant implements ExternalVariant {
     }
 
     private static int[] rankCounts(BenchOptions o) {
-        return Arrays.stream(o.ranks() != null ? o.ranks() : o.threads()).distinct().sorted().toArray();
+        return MpiScaling.counts(o.ranks() != null ? o.ranks() : o.threads());
+    }
+
+    /** A weak-scaling row ran on its own grid: its CSV line says which. */
+    @Override
+    public BenchOptions optionsOf(BenchOptions o, Sweep.Measurement row) {
+        return o.withN(MpiScaling.Kind.of(o.scaling()).n(o.n(), row.threads()));
     }
 
     @Override
@@ -69,18 +86,25 @@ public final class MpiHeatVariant implements ExternalVariant {
         check(o);
         int[] ranks = rankCounts(o);
         if (o.ranks() == null) notes.accept("mpi: no --ranks given, using the --threads counts " + Arrays.toString(ranks) + " as rank counts");
-        var problem = new HeatProblem(o.n(), o.steps());
         int warmupSteps = o.warmup() * o.steps();   // --warmup K: K whole untimed runs (check() bounds it)
-        var launcher = launchers.get().warmup(warmupSteps).repeat(o.repeat());
+        notes.accept("mpi: " + o.scaling() + " scaling, " + o.halo() + " halo exchange; speed-up over vector on one thread on each grid");
         List<Sweep.Measurement> rows = new ArrayList<>();
-        MpiHeatResult first = null;
-        for (int k : ranks) {
-            MpiHeatResult r = launcher.run(k, problem);
-            if (first == null) first = r;
-            notes.accept(String.format(java.util.Locale.ROOT, "mpi: %d rank(s), whole mpirun %.2f s", k, r.wallSeconds()));
-            var timing = new Timing.Result<Void>("mpi x" + k, List.of(), r.runs(), null);
-            double speedup = first.seconds() / r.seconds();
-            rows.add(new Sweep.Measurement(name(), k, timing, r.checksum(), speedup, speedup * first.ranks() / k));
+        List<Boolean> ways = switch (o.halo()) {
+            case "both" -> List.of(false, true);
+            case "blocking" -> List.of(false);
+            default -> List.of(true);
+        };
+        for (boolean overlap : ways) {
+            // "mpi" is the overlapped exchange; "mpi-blocking" the MPI_Sendrecv one.
+            String impl = overlap ? name() : name() + "-blocking";
+            var launcher = launchers.get().warmup(warmupSteps).overlap(overlap);
+            var points = MpiScaling.run(launcher, MpiScaling.Kind.of(o.scaling()), new HeatProblem(o.n(), o.steps()), ranks,
+                    o.repeat(), line -> notes.accept(impl + " " + line));
+            for (var p : points) {
+                var r = p.mpi();
+                var timing = new Timing.Result<Void>(impl + " x" + r.ranks(), List.of(), r.runs(), null);
+                rows.add(new Sweep.Measurement(impl, r.ranks(), timing, r.checksum(), p.speedup(), p.efficiency()));
+            }
         }
         return rows;
     }

@@ -14,13 +14,15 @@ package optpar.heat;
  *
  * <p>The lecture's field is symmetric (under transpose and both mirrors): exactly the symmetries an
  * i/j or north/south index slip preserves. To test a variant, start from a <em>random</em> field
- * instead ({@link #withRandomField(long)}): the same seed gives the same field everywhere.
+ * instead ({@link #withRandomField(long)}): the same seed gives the same field everywhere. Each row
+ * has its own generator, seeded from the seed and the row, so any block of rows can be made without
+ * the rest of the grid ({@link #initialRow}): how an MPI rank holds only its own rows.
  *
  * <pre>{@code
  * var p = new HeatProblem(1024, 200);
  * double[] u = new NaiveHeat().solve(p, 1);
  * double sum = HeatProblem.checksum(u);
- * var r = new HeatProblem(64, 50).withRandomField(42);   // interior values drawn from new Random(42)
+ * var r = new HeatProblem(64, 50).withRandomField(42);   // interior values uniform in [0, 1), seeded by 42
  * }</pre>
  *
  * @param n     grid points per side, at least 3 (one interior point)
@@ -40,8 +42,8 @@ public record HeatProblem(int n, int steps, long seed) {
     }
 
     /**
-     * The same grid and steps from a random initial field: interior values uniform in [0, 1) drawn
-     * row by row from {@code new Random(seed)}, boundary 0.
+     * The same grid and steps from a random initial field: interior values uniform in [0, 1), row i
+     * drawn from its own generator seeded from ({@code seed}, i), boundary 0.
      *
      * @throws IllegalArgumentException for seed 0, which means the lecture's field
      */
@@ -105,30 +107,35 @@ public record HeatProblem(int n, int steps, long seed) {
     /** A fresh initial grid: {@code 16 x(1-x) y(1-y)} (or the seed's random field), zero on the boundary. */
     public double[] initial() {
         double[] u = new double[n * n];
-        if (randomField()) {
-            java.util.Random rnd = new java.util.Random(seed);
-            for (int i = 1; i < n - 1; i++) {
-                for (int j = 1; j < n - 1; j++) u[i * n + j] = rnd.nextDouble();
-            }
-            return u;
-        }
-        double h = dx();
+        double[] row = new double[n];
         for (int i = 0; i < n; i++) {
-            double x = i * h;
-            for (int j = 0; j < n; j++) {
-                double y = j * h;
-                u[i * n + j] = 16 * x * (1 - x) * y * (1 - y);
-            }
-        }
-        // The formula gives 0 on the boundary only up to rounding (1 - 1.0 is exact, but x = i*h
-        // at i = n-1 may not be exactly 1): set it exactly so "boundary untouched" is exact.
-        for (int k = 0; k < n; k++) {
-            u[k] = 0;
-            u[(n - 1) * n + k] = 0;
-            u[k * n] = 0;
-            u[k * n + n - 1] = 0;
+            initialRow(i, row);
+            System.arraycopy(row, 0, u, i * n, n);
         }
         return u;
+    }
+
+    /**
+     * Row {@code i} of the initial grid into {@code row} (length n), without making the rest of the
+     * grid: how an MPI rank fills only its own rows. Boundary rows and columns are exactly 0 (the
+     * formula gives 0 there only up to rounding, since x = i*h at i = n-1 may not be exactly 1).
+     */
+    public void initialRow(int i, double[] row) {
+        if (i < 0 || i >= n) throw new IllegalArgumentException("row " + i + " is outside the grid: 0.." + (n - 1));
+        if (row.length != n) throw new IllegalArgumentException("a row of this grid has " + n + " points, not " + row.length);
+        java.util.Arrays.fill(row, 0);
+        if (i == 0 || i == n - 1) return;
+        if (randomField()) {
+            // One generator per row, seeded from (seed, row): any row can be made on its own.
+            var rnd = new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+            for (int j = 1; j < n - 1; j++) row[j] = rnd.nextDouble();
+            return;
+        }
+        double h = dx(), x = i * h;
+        for (int j = 1; j < n - 1; j++) {
+            double y = j * h;
+            row[j] = 16 * x * (1 - x) * y * (1 - y);
+        }
     }
 
     /** The row-major sequential sum of a grid: the number to compare across implementations. */

@@ -1,15 +1,20 @@
 package optpar.heat;
 
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
+
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 /**
  * The update of one interior row of a flat grid, written twice: plain scalar loop and Vector API.
  * Both keep {@link HeatProblem#update}'s order of operations, so they give the same bits. The
  * flat, bands, vector, blocked variants all call these; they differ only in which rows, when, and on
- * which thread.
+ * which thread. The MPI ranks ({@code optpar.mpi.HeatBlock}) call the {@link MemorySegment} form on
+ * their off-heap rows: other loads and stores, the same {@link #stencil}.
  */
-final class HeatRows {
+public final class HeatRows {
     private HeatRows() {}
 
     static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -45,10 +50,46 @@ final class HeatRows {
             DoubleVector south = DoubleVector.fromArray(SPECIES, src, down + j);
             DoubleVector west = DoubleVector.fromArray(SPECIES, src, mid + j - 1);
             DoubleVector east = DoubleVector.fromArray(SPECIES, src, mid + j + 1);
-            DoubleVector twoC = c.add(c);   // exactly 2*c: doubling is exact in floating point
-            // c + f * ((south - 2c + north) + (east - 2c + west)), operation by operation
-            c.add(south.sub(twoC).add(north).add(east.sub(twoC).add(west)).mul(fv)).intoArray(dst, mid + j);
+            stencil(c, north, south, west, east, fv).intoArray(dst, mid + j);
         }
         scalar(src, dst, n, i, f, j, n - 1);
+    }
+
+    /** {@link HeatProblem#update} on L points at once, operation by operation: the same bits per lane. */
+    private static DoubleVector stencil(DoubleVector c, DoubleVector north, DoubleVector south,
+                                        DoubleVector west, DoubleVector east, DoubleVector fv) {
+        DoubleVector twoC = c.add(c);   // exactly 2*c: doubling is exact in floating point
+        // c + f * ((south - 2c + north) + (east - 2c + west)), operation by operation
+        return c.add(south.sub(twoC).add(north).add(east.sub(twoC).add(west)).mul(fv));
+    }
+
+    /**
+     * Row {@code i} of an off-heap grid of rows {@code n} doubles long ({@code src -> dst}, columns
+     * 1..n-2), with the same vectors as {@link #vector(double[], double[], int, int, double)}: rows
+     * i-1 and i+1 must exist in the segments. Bit-identical to the array form.
+     * <pre>{@code
+     * for (int i = 1; i <= rows; i++) HeatRows.vector(current, next, n, i, problem.factor());
+     * }</pre>
+     */
+    public static void vector(MemorySegment src, MemorySegment dst, int n, int i, double f) {
+        long up = (long) (i - 1) * n * Double.BYTES, mid = (long) i * n * Double.BYTES, down = (long) (i + 1) * n * Double.BYTES;
+        ByteOrder order = ByteOrder.nativeOrder();
+        DoubleVector fv = DoubleVector.broadcast(SPECIES, f);
+        int j = 1;
+        for (; j <= n - 1 - L; j += L) {
+            long at = (long) j * Double.BYTES;
+            DoubleVector c = DoubleVector.fromMemorySegment(SPECIES, src, mid + at, order);
+            DoubleVector north = DoubleVector.fromMemorySegment(SPECIES, src, up + at, order);
+            DoubleVector south = DoubleVector.fromMemorySegment(SPECIES, src, down + at, order);
+            DoubleVector west = DoubleVector.fromMemorySegment(SPECIES, src, mid + at - Double.BYTES, order);
+            DoubleVector east = DoubleVector.fromMemorySegment(SPECIES, src, mid + at + Double.BYTES, order);
+            stencil(c, north, south, west, east, fv).intoMemorySegment(dst, mid + at, order);
+        }
+        for (long row = (long) i * n; j < n - 1; j++) {   // the tail a vector does not fill
+            long k = row + j;
+            dst.setAtIndex(JAVA_DOUBLE, k, HeatProblem.update(src.getAtIndex(JAVA_DOUBLE, k),
+                    src.getAtIndex(JAVA_DOUBLE, k - n), src.getAtIndex(JAVA_DOUBLE, k + n),
+                    src.getAtIndex(JAVA_DOUBLE, k - 1), src.getAtIndex(JAVA_DOUBLE, k + 1), f));
+        }
     }
 }

@@ -1,10 +1,12 @@
 package optpar.mpi;
 
 import optpar.heat.HeatProblem;
+import optpar.heat.HeatRows;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 /**
@@ -18,19 +20,27 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  *   local row rows+1     halo below   (a copy of the first row of the rank below, or the fixed boundary)
  * </pre>
  *
- * The block lives in off-heap memory ({@link MemorySegment}s of an {@link Arena}), so MPI reads the edge
- * rows and writes the halos in place, with no copying between the Java heap and C. It is double-buffered
- * like the serial reference, and each point's update is {@link HeatProblem#update} with the same
- * arguments, so the rows equal the serial result bit for bit.
+ * <b>Memory ~ N²/P.</b> The block allocates only its own rows and halos, twice (double-buffered), and
+ * evaluates the initial field for those rows alone ({@link HeatProblem#initialRow}): no rank ever holds
+ * the whole grid, which is what lets an MPI code outgrow one machine. {@link #offHeapBytes} says how much.
  *
+ * <p>The block lives in off-heap memory ({@link MemorySegment}s of an {@link Arena}), so MPI reads the
+ * edge rows and writes the halos in place, with no copying between the Java heap and C. Each row is
+ * updated by {@link HeatRows#vector(MemorySegment, MemorySegment, int, int, double)}, the serial vector
+ * variant's own code, so the rows equal the serial result bit for bit.
+ *
+ * <p>Two ways to take a step:
  * <pre>{@code
- * try (Arena arena = Arena.ofConfined()) {
- *     var block = new HeatBlock(problem, new RowBlocks(problem.n(), mpi.size()), mpi.rank(), arena);
- *     for (int s = 0; s < problem.steps(); s++) {
- *         block.exchangeHalos(mpi);   // fresh copies of the neighbours' edge rows
- *         block.step();               // then every own row can be updated
- *     }
- * }
+ * // 1. blocking: exchange, then compute (the ranks wait while the rows travel)
+ * block.exchangeHalos(mpi);
+ * block.step();
+ *
+ * // 2. overlapped: start the exchange, compute what does not need the halos, then the rest
+ * block.startHaloExchange(mpi);   // MPI_Irecv x2, MPI_Isend x2: returns at once
+ * block.updateInterior();         // rows 2..rows-1 read only own rows
+ * block.finishHaloExchange(mpi);  // MPI_Waitall: the halos have arrived
+ * block.updateEdges();            // rows 1 and rows, which read the halos
+ * block.swap();
  * }</pre>
  */
 public final class HeatBlock {
@@ -38,6 +48,8 @@ public final class HeatBlock {
 
     private final int n, rows, first, up, down;
     private final double factor;
+    private final MemorySegment requests;
+    private final long offHeapBytes;
     private MemorySegment current, next;
 
     /**
@@ -57,10 +69,16 @@ public final class HeatBlock {
         long doubles = (long) (rows + 2) * n;
         current = arena.allocate(JAVA_DOUBLE, doubles);
         next = arena.allocate(JAVA_DOUBLE, doubles);
+        requests = arena.allocate(ADDRESS, 4);   // the four MPI_Request handles of one overlapped exchange
+        offHeapBytes = current.byteSize() + next.byteSize() + requests.byteSize();
         // Global rows first-1 .. first+rows into local rows 0 .. rows+1, in both buffers: the boundary
-        // columns (and, at the domain's edge, the boundary rows) are never written again.
-        double[] initial = problem.initial();
-        MemorySegment.copy(initial, (first - 1) * n, current, JAVA_DOUBLE, 0, (int) doubles);
+        // columns (and, at the domain's edge, the boundary rows) are never written again. One row of
+        // heap at a time: the rank never makes the whole initial grid.
+        double[] row = new double[n];
+        for (int local = 0; local < rows + 2; local++) {
+            problem.initialRow(first - 1 + local, row);
+            MemorySegment.copy(row, 0, current, JAVA_DOUBLE, (long) local * n * Double.BYTES, n);
+        }
         MemorySegment.copy(current, 0, next, 0, current.byteSize());
     }
 
@@ -75,22 +93,54 @@ public final class HeatBlock {
         mpi.sendrecv(lastOwnRow(), down, TAG_DOWNWARDS, haloAbove(), up, TAG_DOWNWARDS);
     }
 
-    /** One time step on the own rows, from the current buffer into the other, then swap the two. */
+    /**
+     * Starts the same exchange without waiting ({@code MPI_Irecv} into both halos, {@code MPI_Isend} of
+     * both edge rows). Until {@link #finishHaloExchange} the halos must not be read and the edge rows of
+     * the current buffer not written; {@link #updateInterior} does neither (it writes the other buffer).
+     */
+    public void startHaloExchange(Mpi mpi) {
+        mpi.irecv(haloBelow(), down, TAG_UPWARDS, requests, 0);
+        mpi.irecv(haloAbove(), up, TAG_DOWNWARDS, requests, 1);
+        mpi.isend(firstOwnRow(), up, TAG_UPWARDS, requests, 2);
+        mpi.isend(lastOwnRow(), down, TAG_DOWNWARDS, requests, 3);
+    }
+
+    /** Waits for the four messages of {@link #startHaloExchange} ({@code MPI_Waitall}). */
+    public void finishHaloExchange(Mpi mpi) {
+        mpi.waitAll(requests);
+    }
+
+    /** One whole time step on the own rows, from the current buffer into the other, then the swap. */
     public void step() {
-        MemorySegment u = current, out = next;
-        double f = factor;
-        for (int i = 1; i <= rows; i++) {
-            long row = (long) i * n;
-            for (int j = 1; j < n - 1; j++) {
-                long k = row + j;
-                double c = u.getAtIndex(JAVA_DOUBLE, k);
-                out.setAtIndex(JAVA_DOUBLE, k, HeatProblem.update(c,
-                        u.getAtIndex(JAVA_DOUBLE, k - n), u.getAtIndex(JAVA_DOUBLE, k + n),
-                        u.getAtIndex(JAVA_DOUBLE, k - 1), u.getAtIndex(JAVA_DOUBLE, k + 1), f));
-            }
-        }
-        current = out;
+        updateRows(1, rows);
+        swap();
+    }
+
+    /** The own rows that do not touch a halo (2 .. rows-1), into the other buffer: no swap. */
+    public void updateInterior() {
+        updateRows(2, rows - 1);
+    }
+
+    /** The first and the last own row (they read the halos), into the other buffer: no swap. */
+    public void updateEdges() {
+        updateRows(1, 1);
+        if (rows > 1) updateRows(rows, rows);
+    }
+
+    /** Makes the updated buffer the current one: the step is complete. */
+    public void swap() {
+        MemorySegment u = current;
+        current = next;
         next = u;
+    }
+
+    private void updateRows(int from, int to) {
+        for (int i = from; i <= to; i++) HeatRows.vector(current, next, n, i, factor);
+    }
+
+    /** The off-heap bytes this block allocated: 2 buffers of (rows + 2) rows of n doubles (and 4 request handles). */
+    public long offHeapBytes() {
+        return offHeapBytes;
     }
 
     /** The sum of the own rows (halos excluded): this rank's part of the total heat. */

@@ -46,6 +46,12 @@ public final class Mpi implements AutoCloseable {
     /** The rank "nobody": a send to it or a receive from it does nothing (Open MPI's value, -2). */
     public static final int PROC_NULL = -2;
 
+    /** "From whichever rank sends first", for {@link #recv} (Open MPI's {@code MPI_ANY_SOURCE}, -1). */
+    public static final int ANY_SOURCE = -1;
+
+    /** "With any tag", for {@link #recv} (Open MPI's {@code MPI_ANY_TAG}, -1). */
+    public static final int ANY_TAG = -1;
+
     /** The library's file name; {@code OPTPAR_MPI_LIBRARY} may name another path. */
     public static final String LIBRARY = "libmpi.so.40";
 
@@ -58,7 +64,7 @@ public final class Mpi implements AutoCloseable {
     private final SymbolLookup lib;
     private final MemorySegment commWorld, mpiDouble, opSum, opMax;
     private final MethodHandle commRank, commSize, sendrecv, allreduce, barrier, gatherv, wtime,
-            finalizeCall, abortCall, errorString;
+            finalizeCall, abortCall, errorString, isend, irecv, waitall, send, recv;
     private final int rank, size;
     private String who = "?";   // "rank 2" once known: every error message names the failing rank
     private boolean finalized;
@@ -96,6 +102,18 @@ public final class Mpi implements AutoCloseable {
         //                 const int recvcounts[], const int displs[], MPI_Datatype recvtype, int root, MPI_Comm comm)
         gatherv = function(linker, "MPI_Gatherv", FunctionDescriptor.of(JAVA_INT,
                 ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS));
+        // int MPI_Isend(const void *buf, int count, MPI_Datatype datatype, int dest, int tag, MPI_Comm comm, MPI_Request *request)
+        // int MPI_Irecv(void *buf, int count, MPI_Datatype datatype, int source, int tag, MPI_Comm comm, MPI_Request *request)
+        // MPI_Request is a pointer in Open MPI (ompi_request_t *): the call writes it into *request.
+        FunctionDescriptor nonBlocking = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+        isend = function(linker, "MPI_Isend", nonBlocking);
+        irecv = function(linker, "MPI_Irecv", nonBlocking);
+        // int MPI_Waitall(int count, MPI_Request array_of_requests[], MPI_Status array_of_statuses[])
+        waitall = function(linker, "MPI_Waitall", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        // int MPI_Send(const void *buf, int count, MPI_Datatype datatype, int dest, int tag, MPI_Comm comm)
+        send = function(linker, "MPI_Send", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+        // int MPI_Recv(void *buf, int count, MPI_Datatype datatype, int source, int tag, MPI_Comm comm, MPI_Status *status)
+        recv = function(linker, "MPI_Recv", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
         // double MPI_Wtime(void)
         wtime = function(linker, "MPI_Wtime", FunctionDescriptor.of(JAVA_DOUBLE));
         // int MPI_Finalize(void), int MPI_Abort(MPI_Comm comm, int errorcode)
@@ -149,6 +167,96 @@ public final class Mpi implements AutoCloseable {
             throw e;
         } catch (Throwable t) {
             throw new MpiException("MPI_Sendrecv could not be called: " + t, t);
+        }
+    }
+
+    /**
+     * Requests of non-blocking calls, to wait for together ({@link #waitAll}). An {@code MPI_Request} in
+     * Open MPI is a pointer; this is an off-heap array of them, made once and reused every step.
+     * <pre>{@code
+     * var pending = mpi.requests(arena, 4);
+     * mpi.irecv(haloAbove, up, 2, pending, 0);   mpi.irecv(haloBelow, down, 1, pending, 1);
+     * mpi.isend(firstRow, up, 1, pending, 2);    mpi.isend(lastRow, down, 2, pending, 3);
+     * updateInterior();                          // the messages travel meanwhile
+     * mpi.waitAll(pending);                      // now the halos are here and the edge rows may change
+     * }</pre>
+     */
+    public MemorySegment requests(Arena arena, int count) {
+        return arena.allocate(ADDRESS, count);
+    }
+
+    /**
+     * Starts sending {@code buf} to {@code dest} and returns at once ({@code MPI_Isend}); the request goes
+     * into slot {@code slot} of {@code requests}. {@code buf} must not change until {@link #waitAll}.
+     */
+    public void isend(MemorySegment buf, int dest, int tag, MemorySegment requests, int slot) {
+        nonBlocking(isend, "MPI_Isend", buf, dest, tag, requests, slot);
+    }
+
+    /**
+     * Starts receiving into {@code buf} from {@code source} and returns at once ({@code MPI_Irecv}); the
+     * request goes into slot {@code slot}. {@code buf} must not be read until {@link #waitAll}.
+     */
+    public void irecv(MemorySegment buf, int source, int tag, MemorySegment requests, int slot) {
+        nonBlocking(irecv, "MPI_Irecv", buf, source, tag, requests, slot);
+    }
+
+    private void nonBlocking(MethodHandle h, String call, MemorySegment buf, int peer, int tag, MemorySegment requests, int slot) {
+        try {
+            int rc = (int) h.invokeExact(buf, doubles(buf), mpiDouble, peer, tag, commWorld,
+                    requests.asSlice(slot * ADDRESS.byteSize(), ADDRESS.byteSize()));
+            check(rc, call);
+        } catch (MpiException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new MpiException(call + " could not be called: " + t, t);
+        }
+    }
+
+    /** Waits until every request in {@code requests} has completed ({@code MPI_Waitall}, statuses ignored). */
+    public void waitAll(MemorySegment requests) {
+        try {
+            int rc = (int) waitall.invokeExact((int) (requests.byteSize() / ADDRESS.byteSize()), requests,
+                    MemorySegment.NULL /* MPI_STATUSES_IGNORE */);
+            check(rc, "MPI_Waitall");
+        } catch (MpiException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new MpiException("MPI_Waitall could not be called: " + t, t);
+        }
+    }
+
+    /** Sends {@code buf} (doubles) to rank {@code dest} and returns when it may be reused ({@code MPI_Send}). */
+    public void send(MemorySegment buf, int dest, int tag) {
+        try {
+            int rc = (int) send.invokeExact(buf, doubles(buf), mpiDouble, dest, tag, commWorld);
+            check(rc, "MPI_Send");
+        } catch (MpiException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new MpiException("MPI_Send could not be called: " + t, t);
+        }
+    }
+
+    /** Who sent a message and with which tag: the two public fields of an {@code MPI_Status}. */
+    public record Received(int source, int tag) {}
+
+    /**
+     * Receives into {@code buf} (at most its size in doubles) from {@code source} with {@code tag}
+     * ({@code MPI_Recv}); {@link #ANY_SOURCE} and {@link #ANY_TAG} take the first message that comes.
+     */
+    public Received recv(MemorySegment buf, int source, int tag) {
+        try (Arena call = Arena.ofConfined()) {
+            // Open MPI's MPI_Status starts with int MPI_SOURCE, int MPI_TAG, int MPI_ERROR (then private
+            // fields); 64 bytes is more than its size.
+            MemorySegment status = call.allocate(64, 8);
+            int rc = (int) recv.invokeExact(buf, doubles(buf), mpiDouble, source, tag, commWorld, status);
+            check(rc, "MPI_Recv");
+            return new Received(status.get(JAVA_INT, 0), status.get(JAVA_INT, 4));
+        } catch (MpiException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new MpiException("MPI_Recv could not be called: " + t, t);
         }
     }
 

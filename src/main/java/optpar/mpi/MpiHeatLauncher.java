@@ -64,6 +64,8 @@ public final class MpiHeatLauncher {
     private Path gridFile;
     private int failRank = -1;
     private boolean yieldWhenIdle = true;
+    private boolean overlap = false;
+    private boolean gather = true;
     private Path mpirunPath;
     private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
 
@@ -112,6 +114,24 @@ public final class MpiHeatLauncher {
     /** Makes rank {@code r} fail at its first step, to see how the job ends; -1 (default) for none. */
     public MpiHeatLauncher failRank(int r) {
         this.failRank = r;
+        return this;
+    }
+
+    /**
+     * Whether the halo exchange overlaps the interior update (non-blocking {@code MPI_Isend}/{@code MPI_Irecv},
+     * then {@code MPI_Waitall}); default false: the blocking {@code MPI_Sendrecv} first, then the whole block.
+     */
+    public MpiHeatLauncher overlap(boolean yes) {
+        this.overlap = yes;
+        return this;
+    }
+
+    /**
+     * Whether rank 0 gathers the final grid (default true). Without it no process ever holds the whole
+     * grid: the result's checksum is NaN and its total heat the all-reduced one ({@code --no-gather}).
+     */
+    public MpiHeatLauncher gather(boolean yes) {
+        this.gather = yes;
         return this;
     }
 
@@ -178,8 +198,30 @@ public final class MpiHeatLauncher {
         if (failRank >= ranks) {
             throw new IllegalArgumentException("failRank " + failRank + " is not a rank of this run: use 0.." + (ranks - 1) + " or -1 for none");
         }
-        Optional<Path> found = mpirunPath == null ? mpirun()
-                : Optional.of(mpirunPath).filter(Files::isExecutable);
+        List<String> cmd = mpirunCommand(ranks, mpirunPath, yieldWhenIdle);
+        if (!gather && gridFile != null) {
+            throw new IllegalArgumentException("a grid file needs the gathered grid: use gather(true) or gridFile(null)");
+        }
+        List<String> args = new ArrayList<>(List.of(Integer.toString(problem.n()), Integer.toString(problem.steps()),
+                "--warmup", Integer.toString(warmup), "--repeat", Integer.toString(repeat),
+                "--report-every", Integer.toString(reportEvery)));
+        if (overlap) args.add("--overlap");
+        if (!gather) args.add("--no-gather");
+        if (problem.randomField()) args.addAll(List.of("--seed", Long.toString(problem.seed())));
+        if (gridFile != null) args.addAll(List.of("--grid-out", gridFile.toAbsolutePath().toString()));
+        if (failRank >= 0) args.addAll(List.of("--fail-rank", Integer.toString(failRank)));
+        // Serial GC: each rank is one thread of work; a parallel collector would start GC threads for
+        // every core in every rank.
+        cmd.addAll(Course.javaCommand(List.of("-XX:+UseSerialGC"), RANK_MAIN, args.toArray(String[]::new)));
+        return cmd;
+    }
+
+    /**
+     * {@code mpirun -np K [--oversubscribe] --bind-to none [--mca mpi_yield_when_idle 1]}: the start of
+     * every MPI command line of the course (see the class comment), for {@link MpiPool} too.
+     */
+    static List<String> mpirunCommand(int ranks, Path mpirunPath, boolean yieldWhenIdle) {
+        Optional<Path> found = mpirunPath == null ? mpirun() : Optional.of(mpirunPath).filter(Files::isExecutable);
         Path mpirun = found.orElseThrow(() -> new MpiException((mpirunPath == null ? "mpirun was not found on the PATH"
                 : "mpirun " + mpirunPath + " does not exist or is not executable")
                 + ": install Open MPI (Debian: apt-get install openmpi-bin libopenmpi-dev) or set OPTPAR_MPIRUN"));
@@ -187,17 +229,13 @@ public final class MpiHeatLauncher {
         if (ranks > Course.cores()) cmd.add("--oversubscribe");
         cmd.addAll(List.of("--bind-to", "none"));
         if (yieldWhenIdle) cmd.addAll(List.of("--mca", "mpi_yield_when_idle", "1"));
-
-        List<String> args = new ArrayList<>(List.of(Integer.toString(problem.n()), Integer.toString(problem.steps()),
-                "--warmup", Integer.toString(warmup), "--repeat", Integer.toString(repeat),
-                "--report-every", Integer.toString(reportEvery)));
-        if (gridFile != null) args.addAll(List.of("--grid-out", gridFile.toAbsolutePath().toString()));
-        if (failRank >= 0) args.addAll(List.of("--fail-rank", Integer.toString(failRank)));
-        if (problem.randomField()) args.addAll(List.of("--seed", Long.toString(problem.seed())));
-        // Serial GC: each rank is one thread of work; a parallel collector would start GC threads for
-        // every core in every rank.
-        cmd.addAll(Course.javaCommand(List.of("-XX:+UseSerialGC"), RANK_MAIN, args.toArray(String[]::new)));
         return cmd;
+    }
+
+    /** Open MPI refuses to run as root unless told twice that it may (containers, CI). */
+    static ChildProcess allowRoot(ChildProcess child) {
+        if (runningAsRoot()) child.env("OMPI_ALLOW_RUN_AS_ROOT", "1").env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+        return child;
     }
 
     /**
@@ -208,11 +246,8 @@ public final class MpiHeatLauncher {
      */
     public MpiHeatResult run(int ranks, HeatProblem problem) {
         List<String> cmd = command(ranks, problem);
-        ChildProcess mpirun = ChildProcess.of(cmd).timeout(timeout);
-        if (runningAsRoot()) {
-            mpirun.env("OMPI_ALLOW_RUN_AS_ROOT", "1").env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
-        }
-        environment.forEach(mpirun::env);
+        ChildProcess child = allowRoot(ChildProcess.of(cmd).timeout(timeout));
+        environment.forEach(child::env);
         if (gridFile != null) {
             try {
                 Files.deleteIfExists(gridFile);   // a stale grid must not pass for this run's
@@ -220,37 +255,34 @@ public final class MpiHeatLauncher {
                 throw new UncheckedIOException("cannot replace the grid file " + gridFile + ": " + e.getMessage(), e);
             }
         }
-
-        // The lines reach the consumer on this (the cell's) thread while mpirun runs; at the bound,
-        // or on an interrupt, mpirun and every rank under it are stopped.
-        List<String> lines = new ArrayList<>();
-        String[] resultLine = {null};
+        // ChildProcess hands each line to us on this thread as it arrives (a notebook prints it from the
+        // cell), and ends mpirun with every rank under it at the deadline or on Interrupt.
+        child.onLine(line -> {
+            if (!line.equals(INCUBATOR_WARNING)) output.accept(line);   // every rank JVM says it; it says nothing
+        });
+        long start = System.nanoTime();
         ChildProcess.Result r;
         try {
-            r = mpirun.onLine(line -> {
-                lines.add(line);
-                if (line.startsWith(MpiHeatRank.RESULT_TAG + " ")) resultLine[0] = line;
-                if (!line.equals(INCUBATOR_WARNING)) output.accept(line);   // kept in lines, not shown
-            }).run();
+            r = child.run();
         } catch (ChildProcessException e) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new MpiException("interrupted while waiting for mpirun -np " + ranks + "; its processes were ended");
+                throw new MpiException("interrupted while waiting for mpirun -np " + ranks + "; its processes were ended", e);
             }
             if (e.getMessage().contains("did not finish within")) {
                 throw new MpiException("mpirun -np " + ranks + " did not finish within " + timeout.toSeconds()
-                        + " s and was ended with all its ranks (shrink n or steps, or raise the launcher's timeout)");
+                        + " s and was ended with all its ranks (shrink n or steps, or raise the launcher's timeout)", e);
             }
-            throw new MpiException(e.getMessage(), e);   // could not start
+            throw new MpiException("mpirun -np " + ranks + ": " + e.getMessage(), e);
         }
-        double wall = r.elapsed().toNanos() / 1e9;
+        double wall = (System.nanoTime() - start) / 1e9;
+        List<String> lines = r.allLines();
         if (r.exitCode() != 0) {
             throw new MpiException("mpirun -np " + ranks + " failed (exit " + r.exitCode() + "): " + firstError(lines));
         }
-        if (resultLine[0] == null) {
-            throw new MpiException("mpirun -np " + ranks + " ended without rank 0's " + MpiHeatRank.RESULT_TAG + " line: "
-                    + firstError(lines));
-        }
-        return MpiHeatResult.parse(resultLine[0], wall, gridFile, lines);
+        String resultLine = r.stdout().stream().filter(l -> l.startsWith(MpiHeatRank.RESULT_TAG + " ")).reduce((x, y) -> y)
+                .orElseThrow(() -> new MpiException("mpirun -np " + ranks + " ended without rank 0's " + MpiHeatRank.RESULT_TAG
+                        + " line: " + firstError(lines)));
+        return MpiHeatResult.parse(resultLine, wall, gridFile, lines);
     }
 
     /** The line that best says what went wrong: a rank's "error:" line, else mpirun's last words. */
@@ -262,25 +294,5 @@ public final class MpiHeatLauncher {
                 .filter(l -> !l.isEmpty() && !l.startsWith("---")).toList();
         if (meaningful.isEmpty()) return "no output";
         return String.join(" ", meaningful.subList(Math.max(0, meaningful.size() - 3), meaningful.size()));
-    }
-
-    /**
-     * From a terminal: {@code java ... optpar.mpi.MpiHeatLauncher RANKS N STEPS}, e.g. {@code 1,2,3 200 100}.
-     * Prints the ranks' output and one summary line per rank count.
-     */
-    public static void main(String[] args) {
-        try {
-            if (args.length != 3) throw new IllegalArgumentException("usage: MpiHeatLauncher RANKS N STEPS, e.g. 1,2,3 200 100");
-            int[] ranks = Course.parseCounts(args[0], "RANKS");
-            var problem = new HeatProblem(Course.parseCounts(args[1], "N")[0], Course.parseCounts(args[2], "STEPS")[0]);
-            var launcher = new MpiHeatLauncher().output(System.out::println);
-            for (int k : ranks) {
-                MpiHeatResult r = launcher.run(k, problem);
-                System.out.printf("ranks=%d seconds=%.4f wall=%.2f checksum=%s%n", k, r.seconds(), r.wallSeconds(), r.checksum());
-            }
-        } catch (IllegalArgumentException | MpiException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
     }
 }

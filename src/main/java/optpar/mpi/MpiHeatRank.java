@@ -23,8 +23,15 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * mpirun -np 3 java --enable-native-access=ALL-UNNAMED -cp target/classes optpar.mpi.MpiHeatRank 200 100 --report-every 50
  * }</pre>
  *
- * Arguments: {@code N STEPS [--warmup W] [--repeat R] [--report-every K] [--grid-out FILE] [--fail-rank R] [--seed S]}.
+ * Arguments: {@code N STEPS [--overlap] [--no-gather] [--seed S] [--warmup W] [--repeat R] [--report-every K]
+ * [--grid-out FILE] [--fail-rank R]}.
  * <ul>
+ * <li>{@code --overlap}: the non-blocking halo exchange ({@code MPI_Isend}/{@code MPI_Irecv}) runs while
+ *     the interior rows are updated; then {@code MPI_Waitall} and the two edge rows. Without it, the
+ *     blocking {@code MPI_Sendrecv} exchange comes first and the whole block after it.</li>
+ * <li>{@code --no-gather}: rank 0 does not collect the grid (which needs N² doubles on it); the result
+ *     then has {@code checksum=NaN} and only the all-reduced {@code total_heat}. For large runs.</li>
+ * <li>{@code --seed S}: the seeded random initial field ({@link HeatProblem#withRandomField}) instead of the smooth one.</li>
  * <li>{@code --warmup W}: before the clock starts, W steps (halo exchange included) on a scratch copy of
  *     the block. Each rank is a fresh JVM whose first steps run in the interpreter while the JIT
  *     compiles; without a warm-up the timing of a short run measures mostly that.</li>
@@ -35,16 +42,20 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * <li>{@code --grid-out FILE}: rank 0 writes the gathered n x n grid there, row-major, as raw
  *     little-endian doubles (for the notebook's heat map).</li>
  * <li>{@code --fail-rank R}: rank R throws at its first step, to show how a failing rank ends the job.</li>
- * <li>{@code --seed S}: start from the random field of {@link HeatProblem#withRandomField(long)} (tests).</li>
  * </ul>
  * Rank 0 ends with one machine-readable line:
  * <pre>
- * MPI_HEAT_RESULT ranks=3 n=200 steps=100 seconds=0.0123 checksum=1234.56789 total_heat=1234.56789 runs=0.0125,0.0123
+ * MPI_HEAT_RESULT ranks=3 n=200 steps=100 overlap=true seconds=0.0123 checksum=1234.56789 total_heat=1234.56789
+ *     runs=0.0125,0.0123 compute=0.0101 halo=0.0015 reduce=0.0002 offheap_bytes=1090592 peak_rss_bytes=61234567
  * </pre>
  * {@code seconds} is the step loop of the slowest rank, best of the runs (JVM start and gathering excluded);
- * {@code checksum} is {@link HeatProblem#checksum} of the gathered grid, equal to the serial one bit for
- * bit; {@code total_heat} is the all-reduced sum of the blocks' sums, equal up to rounding (the sum
- * runs in another order).
+ * {@code compute}, {@code halo} and {@code reduce} split the best run of the slowest rank into the parts
+ * {@code MPI_Wtime} saw: updating rows, exchanging halos (waiting for them included) and all-reducing;
+ * {@code offheap_bytes} and {@code peak_rss_bytes} are the largest over the ranks of the block's off-heap
+ * memory and of the process's peak resident memory ({@code VmHWM} in {@code /proc/self/status}, -1 where
+ * there is none). {@code checksum} is {@link HeatProblem#checksum} of the gathered grid, equal to the
+ * serial one bit for bit; {@code total_heat} is the all-reduced sum of the blocks' sums, equal up to
+ * rounding (the sum runs in another order).
  */
 public final class MpiHeatRank {
     /** The first word of the result line. */
@@ -53,41 +64,50 @@ public final class MpiHeatRank {
     private MpiHeatRank() {}
 
     /** The parsed command line. */
-    record Options(int n, int steps, int warmup, int repeat, int reportEvery, Path gridOut, int failRank, long seed) {
+    record Options(int n, int steps, boolean overlap, boolean gather, long seed, int warmup, int repeat, int reportEvery,
+                   Path gridOut, int failRank) {
+        static final String USAGE = "usage: MpiHeatRank N STEPS [--overlap] [--no-gather] [--seed S] [--warmup W] [--repeat R] "
+                + "[--report-every K] [--grid-out FILE] [--fail-rank R]";
+
         static Options parse(String[] args) {
-            if (args.length < 2) {
-                throw new IllegalArgumentException("usage: MpiHeatRank N STEPS [--warmup W] [--repeat R] [--report-every K] [--grid-out FILE] [--fail-rank R] [--seed S]");
-            }
+            if (args.length < 2) throw new IllegalArgumentException(USAGE);
             int n = number(args[0], "N"), steps = number(args[1], "STEPS");
             int warmup = 0, repeat = 1, reportEvery = 0, failRank = -1;
-            Path gridOut = null;
+            boolean overlap = false, gather = true;
             long seed = HeatProblem.LECTURE_FIELD;
+            Path gridOut = null;
             for (int i = 2; i < args.length; i++) {
                 String flag = args[i];
-                if (i + 1 >= args.length) throw new IllegalArgumentException(flag + " needs a value");
+                if (flag.equals("--overlap")) { overlap = true; continue; }
+                if (flag.equals("--no-gather")) { gather = false; continue; }
+                if (i + 1 >= args.length) throw new IllegalArgumentException(flag + " needs a value; " + USAGE);
                 String value = args[++i];
                 switch (flag) {
+                    case "--seed" -> seed = seed(value);
                     case "--warmup" -> warmup = number(value, flag);
                     case "--repeat" -> repeat = number(value, flag);
                     case "--report-every" -> reportEvery = number(value, flag);
                     case "--grid-out" -> gridOut = Path.of(value);
                     case "--fail-rank" -> failRank = number(value, flag);
-                    case "--seed" -> seed = seed(value);
-                    default -> throw new IllegalArgumentException("unknown option " + flag
-                            + "; allowed: --warmup W, --repeat R, --report-every K, --grid-out FILE, --fail-rank R, --seed S");
+                    default -> throw new IllegalArgumentException("unknown option " + flag + "; " + USAGE);
                 }
             }
             if (warmup < 0) throw new IllegalArgumentException("--warmup " + warmup + " is not allowed: use 0 or more steps");
             if (repeat < 1) throw new IllegalArgumentException("--repeat " + repeat + " is not allowed: use 1 or more timed runs");
             if (reportEvery < 0) throw new IllegalArgumentException("--report-every " + reportEvery + " is not allowed: use 0 (only at the end) or more");
-            return new Options(n, steps, warmup, repeat, reportEvery, gridOut, failRank, seed);
+            if (!gather && gridOut != null) throw new IllegalArgumentException("--grid-out needs the gathered grid: drop --no-gather");
+            return new Options(n, steps, overlap, gather, seed, warmup, repeat, reportEvery, gridOut, failRank);
         }
 
-        private static long seed(String value) {
+        HeatProblem problem() {
+            return new HeatProblem(n, steps, seed);
+        }
+
+        private static long seed(String s) {
             try {
-                return Long.parseLong(value);
+                return Long.parseLong(s.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--seed '" + value + "' is not a whole number");
+                throw new IllegalArgumentException("--seed '" + s + "' is not a whole number");
             }
         }
 
@@ -98,6 +118,11 @@ public final class MpiHeatRank {
                 throw new IllegalArgumentException(what + " '" + s + "' is not a whole number");
             }
         }
+    }
+
+    /** Seconds one rank spent in each part of its step loop, read with {@code MPI_Wtime}. */
+    static final class Split {
+        double compute, halo, reduce, loop;   // loop: this rank's whole step loop
     }
 
     public static void main(String[] args) {
@@ -123,68 +148,128 @@ public final class MpiHeatRank {
     }
 
     static void run(Mpi mpi, Options o) throws IOException {
-        var problem = new HeatProblem(o.n(), o.steps(), o.seed());
+        var problem = o.problem();
         var blocks = new RowBlocks(o.n(), mpi.size());
         int rank = mpi.rank();
         System.out.println(String.format("rank %d of %d: rows %d..%d (%d rows), neighbours up %s, down %s", rank,
                 mpi.size(), blocks.first(rank), blocks.first(rank) + blocks.count(rank) - 1, blocks.count(rank),
                 name(blocks.up(rank)), name(blocks.down(rank))));
-        warmUp(mpi, problem, blocks, o.warmup());
+        warmUp(mpi, o, problem, blocks);
 
         // Each timed run starts from the initial field; all but the last are thrown away with their arena.
         double[] seconds = new double[o.repeat()];
+        Split best = null;   // the parts of the best run (every rank agrees which: seconds are all-reduced)
+        double bestSeconds = Double.MAX_VALUE;
         for (int run = 0; run + 1 < o.repeat(); run++) {
             try (Arena scratch = Arena.ofConfined()) {
-                seconds[run] = timedSolve(mpi, o, new HeatBlock(problem, blocks, rank, scratch), false);
+                Split split = new Split();
+                seconds[run] = timedSolve(mpi, o, new HeatBlock(problem, blocks, rank, scratch), false, split);
+                if (seconds[run] < bestSeconds) { bestSeconds = seconds[run]; best = split; }
             }
         }
         try (Arena arena = Arena.ofConfined()) {
             var block = new HeatBlock(problem, blocks, rank, arena);
-            seconds[o.repeat() - 1] = timedSolve(mpi, o, block, true);
+            Split split = new Split();
+            int last = o.repeat() - 1;
+            seconds[last] = timedSolve(mpi, o, block, true, split);
+            if (seconds[last] < bestSeconds || best == null) best = split;
             double totalHeat = mpi.allreduceSum(block.ownSum());
-            double[] grid = gather(mpi, problem, blocks, block, arena);
+            double[] grid = o.gather() ? gather(mpi, problem, blocks, block, arena) : null;
+            // The parts of the slowest rank (whose loop time is the all-reduced maximum): the others
+            // offer 0 to the MAX reductions, which every rank must take part in.
+            boolean slowest = best.loop == Arrays.stream(seconds).min().orElseThrow();
+            double compute = mpi.allreduceMax(slowest ? best.compute : 0), halo = mpi.allreduceMax(slowest ? best.halo : 0),
+                    reduce = mpi.allreduceMax(slowest ? best.reduce : 0);
+            double offHeap = mpi.allreduceMax(block.offHeapBytes()), rss = mpi.allreduceMax(peakResidentBytes());
             if (rank == 0) {
                 if (o.gridOut() != null) write(grid, o.gridOut());
                 String runs = Arrays.stream(seconds).mapToObj(Double::toString).collect(Collectors.joining(","));
                 System.out.println(RESULT_TAG + " ranks=" + mpi.size() + " n=" + o.n() + " steps=" + o.steps()
-                        + " seconds=" + Arrays.stream(seconds).min().orElseThrow() + " checksum=" + HeatProblem.checksum(grid)
-                        + " total_heat=" + totalHeat + " runs=" + runs);
+                        + " overlap=" + o.overlap()
+                        + " seconds=" + Arrays.stream(seconds).min().orElseThrow()
+                        + " checksum=" + (grid == null ? Double.NaN : HeatProblem.checksum(grid))
+                        + " total_heat=" + totalHeat + " runs=" + runs
+                        + " compute=" + compute + " halo=" + halo + " reduce=" + reduce
+                        + " offheap_bytes=" + (long) offHeap + " peak_rss_bytes=" + (long) rss);
             }
         }
     }
 
     /**
-     * All steps on {@code block}: exchange halos, then update, each step. Returns the time of the slowest
-     * rank: the clock starts together (after a barrier) and the job is only as fast as its slowest rank.
+     * All steps on {@code block}, blocking or overlapped, with each part timed into {@code split}.
+     * Returns the time of the slowest rank: the clock starts together (after a barrier) and the job is
+     * only as fast as its slowest rank.
      */
-    private static double timedSolve(Mpi mpi, Options o, HeatBlock block, boolean report) {
+    private static double timedSolve(Mpi mpi, Options o, HeatBlock block, boolean report, Split split) {
         int rank = mpi.rank();
         mpi.barrier();
         double start = mpi.wtime();
         for (int s = 1; s <= o.steps(); s++) {
-            block.exchangeHalos(mpi);
             if (rank == o.failRank()) {
                 throw new IllegalStateException("failing on purpose at step " + s + " (--fail-rank " + o.failRank() + ")");
             }
-            block.step();
+            step(mpi, block, o.overlap(), split);
             if (o.reportEvery() > 0 && s % o.reportEvery() == 0 && s < o.steps()) {
-                double total = mpi.allreduceSum(block.ownSum());   // every rank must call it, even if only rank 0 prints
+                double t0 = mpi.wtime();
+                double own = block.ownSum();
+                double t1 = mpi.wtime();
+                double total = mpi.allreduceSum(own);   // every rank must call it, even if only rank 0 prints
+                split.compute += t1 - t0;
+                split.reduce += mpi.wtime() - t1;
                 if (rank == 0 && report) System.out.println(String.format(Locale.ROOT, "step %d: total heat %.12g", s, total));
             }
         }
-        return mpi.allreduceMax(mpi.wtime() - start);
+        split.loop = mpi.wtime() - start;
+        return mpi.allreduceMax(split.loop);
+    }
+
+    /**
+     * One step. Blocking: exchange, then every row. Overlapped: post the exchange, update the rows that
+     * do not need the halos while the messages travel, wait, then the two edge rows.
+     */
+    static void step(Mpi mpi, HeatBlock block, boolean overlap, Split split) {
+        double t0 = mpi.wtime();
+        if (!overlap) {
+            block.exchangeHalos(mpi);
+            double t1 = mpi.wtime();
+            block.step();
+            split.halo += t1 - t0;
+            split.compute += mpi.wtime() - t1;
+            return;
+        }
+        block.startHaloExchange(mpi);
+        double t1 = mpi.wtime();
+        block.updateInterior();
+        double t2 = mpi.wtime();
+        block.finishHaloExchange(mpi);
+        double t3 = mpi.wtime();
+        block.updateEdges();
+        block.swap();
+        double t4 = mpi.wtime();
+        split.halo += (t1 - t0) + (t3 - t2);
+        split.compute += (t2 - t1) + (t4 - t3);
     }
 
     /** Steps on a scratch block that is then thrown away: the JIT compiles the loops before the clock starts. */
-    private static void warmUp(Mpi mpi, HeatProblem problem, RowBlocks blocks, int steps) {
-        if (steps == 0) return;
+    private static void warmUp(Mpi mpi, Options o, HeatProblem problem, RowBlocks blocks) {
+        if (o.warmup() == 0) return;
         try (Arena scratch = Arena.ofConfined()) {
             var block = new HeatBlock(problem, blocks, mpi.rank(), scratch);
-            for (int s = 0; s < steps; s++) {
-                block.exchangeHalos(mpi);
-                block.step();
-            }
+            Split ignored = new Split();
+            for (int s = 0; s < o.warmup(); s++) step(mpi, block, o.overlap(), ignored);
         }
+    }
+
+    /** This process's peak resident memory ({@code VmHWM}), or -1 where {@code /proc} has none (not Linux). */
+    static long peakResidentBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: no figure
+        }
+        return -1;
     }
 
     /** Rank 0 receives every block's own rows into the full grid; the boundary rows it already knows. */
@@ -199,7 +284,12 @@ public final class MpiHeatRank {
         MemorySegment all = root ? arena.allocate(JAVA_DOUBLE, (long) n * n) : null;
         mpi.gatherv(block.ownRows(), all, counts, displs, 0);
         if (!root) return null;
-        double[] grid = problem.initial();           // rows 0 and n-1: the fixed boundary
+        double[] grid = new double[n * n];
+        double[] row = new double[n];
+        problem.initialRow(0, row);                  // rows 0 and n-1: the fixed boundary
+        System.arraycopy(row, 0, grid, 0, n);
+        problem.initialRow(n - 1, row);
+        System.arraycopy(row, 0, grid, (n - 1) * n, n);
         MemorySegment.copy(all, JAVA_DOUBLE, (long) n * Double.BYTES, grid, n, (n - 2) * n);
         return grid;
     }

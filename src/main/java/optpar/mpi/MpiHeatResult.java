@@ -24,7 +24,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * What one {@code mpirun} of the heat problem gave: rank 0's result line plus the launcher's own clock.
  *
  * <pre>{@code
- * MpiHeatResult r = new MpiHeatLauncher().run(3, new HeatProblem(400, 500));
+ * MpiHeatResult r = new MpiHeatLauncher().overlap(true).run(3, new HeatProblem(400, 500));
  * r.checksum();      // equals HeatProblem.checksum(new NaiveHeat().solve(problem, 1)), bit for bit
  * r.seconds();       // the step loop of the slowest rank
  * r.wallSeconds();   // the whole run: mpirun, JVM start-up, MPI_Init, gathering
@@ -39,10 +39,22 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * @param totalHeat   the all-reduced sum of the blocks' sums (equal to the checksum up to rounding)
  * @param gridFile    the final grid (raw little-endian doubles, row-major), or null when not asked for
  * @param runs        the seconds of every timed run ({@link MpiHeatLauncher#repeat(int)}), in order
+ * @param overlap     whether the halo exchange overlapped the interior update
+ * @param compute     seconds the slowest rank spent updating rows in the best run
+ * @param halo        seconds the slowest rank spent exchanging halos (waiting included) in the best run
+ * @param reduce      seconds the slowest rank spent in all-reduces in the best run
+ * @param offHeapBytes the largest off-heap block of any rank (its rows, halos, two buffers)
+ * @param peakRssBytes the largest peak resident memory of any rank process ({@code VmHWM}), -1 if unknown
  * @param output      every line mpirun and the ranks printed
  */
 public record MpiHeatResult(int ranks, int n, int steps, double seconds, double wallSeconds, double checksum,
-                            double totalHeat, Path gridFile, List<Double> runs, List<String> output) {
+                            double totalHeat, Path gridFile, List<Double> runs, boolean overlap, double compute,
+                            double halo, double reduce, long offHeapBytes, long peakRssBytes, List<String> output) {
+
+    /** Seconds per step of the step loop (slowest rank, best run). */
+    public double secondsPerStep() {
+        return seconds / Math.max(1, steps);
+    }
 
     /** The final grid, flat and row-major ({@code u[i * n + j]}), read from {@link #gridFile}. */
     public double[] grid() {
@@ -62,42 +74,46 @@ public record MpiHeatResult(int ranks, int n, int steps, double seconds, double 
     }
 
     /**
-     * A strong-scaling table of runs of one problem: columns {@code ranks, seconds, wall_seconds, speedup,
-     * efficiency, checksum}. Speed-up is the step-loop time of the run with the fewest ranks over each
-     * run's; efficiency is speed-up per rank relative to that run's rank count (1.0 = perfect).
+     * A scaling table: columns {@code ranks, n, seconds, serial_seconds, speedup, efficiency, compute_ms,
+     * halo_ms, reduce_ms} (the last three per step), one row per run. The speed-up is counted against
+     * the best serial code on the same grid ({@code serialSeconds.applyAsDouble(n)}, e.g. the vector
+     * variant on one thread), not against one MPI rank: so it also works for weak scaling, where every
+     * run has its own n. Efficiency is speed-up per rank; the ideal is speed-up = ranks, efficiency 1.
      *
      * <pre>{@code
-     * List<MpiHeatResult> runs = new ArrayList<>();
-     * for (int k : new int[] {1, 2, 3}) runs.add(launcher.run(k, problem));
-     * MpiHeatResult.table(runs)
+     * Table t = MpiHeatResult.table(runs, n -> vectorOneThreadSeconds.get(n));
      * }</pre>
      */
-    public static Table table(List<MpiHeatResult> runs) {
+    public static Table table(List<MpiHeatResult> runs, java.util.function.IntToDoubleFunction serialSeconds) {
         if (runs.isEmpty()) throw new IllegalArgumentException("no runs to tabulate: run at least one rank count");
-        MpiHeatResult base = runs.stream().min(java.util.Comparator.comparingInt(MpiHeatResult::ranks)).orElseThrow();
-        IntColumn ranks = IntColumn.create("ranks");
-        DoubleColumn seconds = DoubleColumn.create("seconds"), wall = DoubleColumn.create("wall_seconds"),
+        IntColumn ranks = IntColumn.create("ranks"), ns = IntColumn.create("n");
+        DoubleColumn seconds = DoubleColumn.create("seconds"), serial = DoubleColumn.create("serial_seconds"),
                 speedup = DoubleColumn.create("speedup"), efficiency = DoubleColumn.create("efficiency"),
-                checksum = DoubleColumn.create("checksum");
+                compute = DoubleColumn.create("compute_ms"), halo = DoubleColumn.create("halo_ms"),
+                reduce = DoubleColumn.create("reduce_ms");
+        int steps = runs.getFirst().steps();
         for (MpiHeatResult r : runs) {
-            if (r.n() != base.n() || r.steps() != base.steps()) {
-                throw new IllegalArgumentException("a scaling table compares one problem; got n=" + r.n() + " steps=" + r.steps()
-                        + " beside n=" + base.n() + " steps=" + base.steps());
+            if (r.steps() != steps) {
+                throw new IllegalArgumentException("a scaling table compares runs of equal steps; got " + r.steps() + " beside " + steps);
             }
-            double s = base.seconds() / r.seconds();
+            double base = serialSeconds.applyAsDouble(r.n());
+            double s = base / r.seconds();
             ranks.append(r.ranks());
+            ns.append(r.n());
             seconds.append(r.seconds());
-            wall.append(r.wallSeconds());
+            serial.append(base);
             speedup.append(s);
-            efficiency.append(s * base.ranks() / r.ranks());
-            checksum.append(r.checksum());
+            efficiency.append(s / r.ranks());
+            double perStep = 1e3 / Math.max(1, r.steps());
+            compute.append(r.compute() * perStep);
+            halo.append(r.halo() * perStep);
+            reduce.append(r.reduce() * perStep);
         }
         // Printed with readable digits, like the course's other sweeps; the values keep full precision.
         var symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
-        for (DoubleColumn c : List.of(seconds, wall)) c.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.000", symbols)));
-        for (DoubleColumn c : List.of(speedup, efficiency)) c.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.00", symbols)));
-        return Table.create("MPI heat N=" + base.n() + ", " + base.steps() + " steps", ranks, seconds, wall, speedup,
-                efficiency, checksum);
+        for (DoubleColumn c : List.of(seconds, serial)) c.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.000", symbols)));
+        for (DoubleColumn c : List.of(speedup, efficiency, compute, halo, reduce)) c.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.00", symbols)));
+        return Table.create("MPI heat, " + steps + " steps", ranks, ns, seconds, serial, speedup, efficiency, compute, halo, reduce);
     }
 
     /** Parses rank 0's {@value MpiHeatRank#RESULT_TAG} line. */
@@ -112,7 +128,12 @@ public record MpiHeatResult(int ranks, int n, int steps, double seconds, double 
                     Integer.parseInt(fields.get("steps")), Double.parseDouble(fields.get("seconds")), wallSeconds,
                     Double.parseDouble(fields.get("checksum")), Double.parseDouble(fields.get("total_heat")),
                     gridFile != null && Files.exists(gridFile) ? gridFile : null,
-                    Arrays.stream(fields.get("runs").split(",")).map(Double::valueOf).toList(), List.copyOf(output));
+                    Arrays.stream(fields.get("runs").split(",")).map(Double::valueOf).toList(),
+                    Boolean.parseBoolean(fields.getOrDefault("overlap", "false")),
+                    Double.parseDouble(fields.getOrDefault("compute", "NaN")), Double.parseDouble(fields.getOrDefault("halo", "NaN")),
+                    Double.parseDouble(fields.getOrDefault("reduce", "NaN")),
+                    Long.parseLong(fields.getOrDefault("offheap_bytes", "-1")), Long.parseLong(fields.getOrDefault("peak_rss_bytes", "-1")),
+                    List.copyOf(output));
         } catch (RuntimeException e) {
             throw new MpiException("cannot read the result line '" + line + "': " + e.getMessage(), e);
         }

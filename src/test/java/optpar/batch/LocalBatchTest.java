@@ -53,19 +53,40 @@ class LocalBatchTest {
 
     @Test
     void theSlurmArrayTaskRunsTheSameJob() throws Exception {
-        String script = SlurmScript.jobArray(100, "data", 20);
-        assertTrue(script.contains("#SBATCH --array=0-99\n"), script);
-        assertTrue(script.contains("./course jobs reduce \"data/raw/raw-$i.csv\" \"data/reduced/raw-$i.csv\" --work 20"), script);
-        assertThrows(IllegalArgumentException.class, () -> SlurmScript.jobArray(0, "data", 20));
-        assertThrows(IllegalArgumentException.class, () -> SlurmScript.jobArray(10, "my data; rm -rf", 20));
-
-        // Run array task 3 as Slurm would (its environment variables), with a stand-in launcher.
         Path top = TestLauncher.write(dir.resolve("top"));
-        List<Path> raw = RawData.generate(top.resolve("data/raw"), 5, 200, 7, -1);
-        Path sh = SlurmScript.write(top.resolve("reduce-array.sh"), 5, "data", 20);
-        ChildProcess.of("bash", sh.toString()).directory(dir).env("SLURM_ARRAY_TASK_ID", "3")
-                .env("SLURM_SUBMIT_DIR", top.toString()).timeout(Duration.ofSeconds(60)).run().requireSuccess();
+        Path data = dir.resolve("data");
+        String script = SlurmScript.reduceArray(top.resolve("course"), data, 100, 2, 20);
+        assertTrue(script.contains("#SBATCH --array=0-99%2\n"), script);
+        assertTrue(script.contains("#SBATCH --chdir=" + data + "\n"), script);
+        assertTrue(script.contains("\"$course\" jobs reduce \"raw/raw-$i.csv\" \"$out/raw-$i.csv\" --work 20"), script);
+        assertThrows(IllegalArgumentException.class, () -> SlurmScript.reduceArray(top.resolve("course"), data, 0, 2, 20));
+        assertThrows(IllegalArgumentException.class, () -> SlurmScript.reduceArray(top.resolve("course"), data, 10, 0, 20));
+        assertThrows(IllegalArgumentException.class, () -> SlurmScript.reduceArray(top.resolve("course"), dir.resolve("my data; rm -rf"), 10, 2, 20));
+
+        // Run array task 3 as Slurm would (its environment variable, in the --chdir folder), with a stand-in launcher.
+        List<Path> raw = RawData.generate(data.resolve("raw"), 5, 200, 7, -1);
+        Path sh = SlurmScript.write(data.resolve("reduce-array.sh"), top.resolve("course"), data, 5, 2, 20);
+        assertTrue(Files.isDirectory(data.resolve("logs")), "the log folder exists before submission");
+        ChildProcess.of("bash", sh.toString(), "reduced-by-hand").directory(data).env("SLURM_ARRAY_TASK_ID", "3")
+                .timeout(Duration.ofSeconds(60)).run().requireSuccess();
         Reduced expected = Reduction.reduceRaw(raw.get(3), 20, false);
-        assertEquals(List.of(expected), Reduction.read(top.resolve("data/reduced/raw-0003.csv")));
+        assertEquals(List.of(expected), Reduction.read(data.resolve("reduced-by-hand/raw-0003.csv")));
+    }
+
+    @Test
+    void sacctLinesAreParsed() {
+        ArrayTask t = ArrayTask.parse("27_3|FAILED|00:01:02|vm|2:0|2026-12-01T21:35:29|2026-12-01T21:35:31");
+        assertEquals(new ArrayTask(27, 3, "FAILED", 62, "vm", 2, 0, 2), t);
+        ArrayTask pending = ArrayTask.parse("27_[4-9%2]|PENDING|00:00:00|None assigned|0:0|2026-12-01T21:35:29|Unknown");
+        assertEquals(-1, pending.task());
+        assertEquals(-1, pending.waited());
+        assertTrue(!pending.isFinal() && t.isFinal());
+        assertEquals(90061, ArrayTask.seconds("1-01:01:01"));
+        assertEquals(java.util.Set.of(3), ArrayTask.notCompleted(List.of(t, pending)));
+        assertEquals("3,17", Slurm.arrayList(List.of(17, 3)));
+        assertEquals("0-99%2", Slurm.arrayRange(100, 2));
+        assertEquals(java.util.Set.of(0, 1, 2, 3), Slurm.arrayIds("0-3%2"));
+        assertEquals(java.util.Set.of(3, 17, 20, 22), Slurm.arrayIds("3,17,20-22:2"));
+        assertThrows(IllegalArgumentException.class, () -> Slurm.arrayIds("x"));
     }
 }

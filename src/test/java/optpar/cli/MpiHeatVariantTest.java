@@ -49,7 +49,7 @@ class MpiHeatVariantTest {
             assertEquals(expected, Double.parseDouble(cell(row, "checksum")), 0.0, "bit for bit: " + row);
             assertTrue(Double.parseDouble(cell(row, "seconds")) > 0, row);
         }
-        assertTrue(r.err().stream().anyMatch(l -> l.startsWith("# mpi: 3 rank(s), whole mpirun")), r.err().toString());
+        assertTrue(r.err().stream().anyMatch(l -> l.startsWith("# mpi strong: 3 rank(s), n=" + n) && l.contains("whole mpirun")), r.err().toString());
     }
 
     @Test
@@ -68,5 +68,37 @@ class MpiHeatVariantTest {
         List<String> notes = new ArrayList<>();
         var e = assertThrows(MpiException.class, () -> variant.run(options, notes::add));
         assertTrue(e.getMessage().contains("rank 1 error: failing on purpose"), e.getMessage());
+    }
+
+    @Test
+    void weakScalingGrowsTheGridWithTheRanksAndSaysSoInTheSizeColumn() {
+        var r = bench("heat", "--impl", "mpi", "--ranks", "1,4", "--n", "30", "--steps", "6", "--scaling", "weak",
+                "--halo", "overlap", "--repeat", "1", "--warmup", "0");
+        assertEquals(0, r.status(), r.err().toString());
+        List<String> rows = r.out().subList(1, r.out().size());
+        assertEquals(List.of("30", "60"), rows.stream().map(row -> cell(row, "size")).toList(), "n * sqrt(ranks): " + rows);
+        double expected = HeatProblem.checksum(new NaiveHeat().solve(new HeatProblem(60, 6), 1));
+        assertEquals(expected, Double.parseDouble(cell(rows.get(1), "checksum")), 0.0, "4 ranks ran the 60 x 60 grid");
+        assertTrue(r.err().stream().anyMatch(l -> l.contains("weak: 4 rank(s), n=60") && l.contains("halo")), r.err().toString());
+    }
+
+    @Test
+    void aWrongScalingOrHaloIsRefusedInOneLine() {
+        var r = bench("heat", "--impl", "mpi", "--ranks", "2", "--scaling", "wide");
+        assertEquals(Bench.USAGE, r.status());
+        assertTrue(r.err().toString().contains("--scaling 'wide' is not allowed: use strong or weak"), r.err().toString());
+        r = bench("heat", "--impl", "mpi", "--ranks", "2", "--halo", "async");
+        assertTrue(r.err().toString().contains("--halo 'async' is not allowed: use overlap or blocking or both"), r.err().toString());
+    }
+
+    @Test
+    void haloBothMeasuresBlockingAndOverlappedInOneRunWithTheSameBits() {
+        var r = bench("heat", "--impl", "mpi", "--ranks", "2", "--n", "26", "--steps", "7", "--halo", "both",
+                "--repeat", "1", "--warmup", "0");
+        assertEquals(0, r.status(), r.err().toString());
+        List<String> rows = r.out().subList(1, r.out().size());
+        assertEquals(List.of("mpi-blocking", "mpi"), rows.stream().map(row -> cell(row, "impl")).toList(), rows.toString());
+        double expected = HeatProblem.checksum(new NaiveHeat().solve(new HeatProblem(26, 7), 1));
+        for (String row : rows) assertEquals(expected, Double.parseDouble(cell(row, "checksum")), 0.0, row);
     }
 }

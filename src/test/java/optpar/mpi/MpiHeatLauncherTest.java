@@ -1,14 +1,15 @@
 package optpar.mpi;
 
 import optpar.Available;
+import optpar.TestSeed;
 import optpar.heat.HeatProblem;
 import optpar.heat.NaiveHeat;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Tag;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Real Open MPI: each test starts mpirun with real rank JVMs. */
-@Tag("integration")   // real mpirun and rank JVMs
+@Tag("integration")
 class MpiHeatLauncherTest {
 
     @BeforeAll
@@ -40,22 +41,22 @@ class MpiHeatLauncherTest {
         }
     }
 
-    @ParameterizedTest(name = "mpirun -np {0} gives the serial grid bit for bit")
-    @ValueSource(ints = {1, 2, 3})
-    void everyRankCountGivesTheSerialGrid(int ranks, @TempDir Path dir) {
-        long seed = Long.getLong("optpar.seed", System.nanoTime());
-        Random rnd = new Random(seed);
+    @ParameterizedTest(name = "mpirun -np {0}, overlap {1}: the serial grid bit for bit on a random field")
+    @CsvSource({"1,false", "2,false", "3,false", "4,false", "1,true", "2,true", "3,true", "4,true"})
+    void everyRankCountGivesTheSerialGrid(int ranks, boolean overlap, @TempDir Path dir) {
+        Random rnd = TestSeed.random();
         // a random initial field: the lecture's is symmetric, and would hide a north/south slip at a block edge
-        var problem = new HeatProblem(awkwardN(ranks, rnd), 10 + rnd.nextInt(40)).withRandomField(seed == 0 ? 1 : seed);
+        var problem = new HeatProblem(awkwardN(ranks, rnd), 10 + rnd.nextInt(40)).withRandomField(1 + rnd.nextInt(1_000_000));
         double[] serial = new NaiveHeat().solve(problem, 1);
         List<String> streamed = new ArrayList<>();
 
-        MpiHeatResult r = launcher().gridFile(dir.resolve("grid.bin")).reportEvery(5).repeat(2).output(streamed::add)
-                .run(ranks, problem);
+        MpiHeatResult r = launcher().overlap(overlap).gridFile(dir.resolve("grid.bin")).reportEvery(5).repeat(2)
+                .output(streamed::add).run(ranks, problem);
 
-        String what = "n=" + problem.n() + " steps=" + problem.steps() + " ranks=" + ranks + ", seed " + seed
-                + " (replay with -Doptpar.seed=" + seed + ")";
+        String what = "n=" + problem.n() + " steps=" + problem.steps() + " field seed=" + problem.seed()
+                + " ranks=" + ranks + " overlap=" + overlap;
         assertEquals(ranks, r.ranks());
+        assertEquals(overlap, r.overlap());
         assertEquals(HeatProblem.checksum(serial), r.checksum(), 0.0, "checksum, " + what);
         assertArrayEquals(serial, r.grid(), "gathered grid, " + what);
         assertEquals(r.checksum(), r.totalHeat(), 1e-12 * Math.abs(r.checksum()),
@@ -67,6 +68,44 @@ class MpiHeatLauncherTest {
         assertEquals(2, r.runs().size(), "two timed runs: " + r.runs());
         assertEquals(Math.min(r.runs().get(0), r.runs().get(1)), r.seconds(), "seconds is the best run");
         assertTrue(r.seconds() >= 0 && r.wallSeconds() >= r.seconds(), "timings: " + r);
+        assertTrue(r.compute() > 0 && r.halo() >= 0 && r.reduce() >= 0
+                && r.compute() + r.halo() + r.reduce() <= r.seconds() * 1.01 + 1e-3, "the parts fit in the loop: " + r);
+    }
+
+    @Test
+    void withoutTheGatherOnlyTheAllReducedTotalIsReported() {
+        var problem = new HeatProblem(41, 20).withRandomField(99);
+        double serial = HeatProblem.checksum(new NaiveHeat().solve(problem, 1));
+        MpiHeatResult r = launcher().gather(false).overlap(true).run(2, problem);
+        assertTrue(Double.isNaN(r.checksum()), "no grid, no checksum: " + r.checksum());
+        assertEquals(serial, r.totalHeat(), 1e-12 * Math.abs(serial), "total heat");
+        assertThrows(IllegalStateException.class, r::grid);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> launcher().gather(false).gridFile(Path.of("x.bin")).command(2, problem));
+        assertTrue(e.getMessage().contains("needs the gathered grid"), e.getMessage());
+    }
+
+    /**
+     * Memory per rank ~ N^2/P: without the gather, no rank holds the grid, so both the block's off-heap
+     * bytes and the rank process's peak resident memory (VmHWM) fall as ranks are added. The grid is
+     * big enough (2 x 48 MiB at 1 rank) that the JVM's own footprint does not hide it.
+     */
+    @Test
+    void aRanksMemoryFallsWithTheRankCount() {
+        var problem = new HeatProblem(2500, 2).withRandomField(5);
+        long previousBlock = Long.MAX_VALUE, previousRss = Long.MAX_VALUE;
+        List<String> seen = new ArrayList<>();
+        for (int ranks : new int[] {1, 2, 4}) {
+            MpiHeatResult r = launcher().warmup(0).gather(false).run(ranks, problem);
+            seen.add(ranks + " ranks: block " + r.offHeapBytes() + " B, peak RSS " + r.peakRssBytes() + " B");
+            long ideal = 2L * problem.n() * problem.n() * Double.BYTES / ranks;
+            assertTrue(r.offHeapBytes() < previousBlock && r.offHeapBytes() < ideal * 1.05, "block ~ N^2/P: " + seen);
+            if (r.peakRssBytes() > 0) {
+                assertTrue(r.peakRssBytes() < previousRss, "peak resident memory falls: " + seen);
+                previousRss = r.peakRssBytes();
+            }
+            previousBlock = r.offHeapBytes();
+        }
     }
 
     @Test

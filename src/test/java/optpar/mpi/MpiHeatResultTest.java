@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class MpiHeatResultTest {
 
-    private static MpiHeatResult run(int ranks, double seconds) {
-        return new MpiHeatResult(ranks, 100, 50, seconds, seconds + 2, 1234.5, 1234.5, null, List.of(seconds), List.of());
+    private static MpiHeatResult run(int ranks, int n, double seconds) {
+        return new MpiHeatResult(ranks, n, 50, seconds, seconds + 2, 1234.5, 1234.5, null, List.of(seconds), true,
+                seconds * 0.8, seconds * 0.15, seconds * 0.05, 1000, 2000, List.of());
     }
 
     @Test
     void theResultLineIsReadExactly() {
-        String line = "MPI_HEAT_RESULT ranks=3 n=101 steps=200 seconds=1.640719239 checksum=4065.981752448328 total_heat=4065.9817524483433 runs=1.8,1.640719239";
+        String line = "MPI_HEAT_RESULT ranks=3 n=101 steps=200 overlap=true seconds=1.640719239 checksum=4065.981752448328"
+                + " total_heat=4065.9817524483433 runs=1.8,1.640719239 compute=1.5 halo=0.125 reduce=0.015625"
+                + " offheap_bytes=123456 peak_rss_bytes=98765432";
         MpiHeatResult r = MpiHeatResult.parse(line, 9.5, null, List.of(line));
         assertEquals(3, r.ranks());
         assertEquals(101, r.n());
@@ -24,6 +27,12 @@ class MpiHeatResultTest {
         assertEquals(4065.9817524483433, r.totalHeat());
         assertEquals(9.5, r.wallSeconds());
         assertEquals(List.of(1.8, 1.640719239), r.runs());
+        assertTrue(r.overlap());
+        assertEquals(1.5, r.compute());
+        assertEquals(0.125, r.halo());
+        assertEquals(0.015625, r.reduce());
+        assertEquals(123456, r.offHeapBytes());
+        assertEquals(98765432, r.peakRssBytes());
         assertThrows(IllegalStateException.class, r::grid, "no grid was asked for");
     }
 
@@ -34,15 +43,16 @@ class MpiHeatResultTest {
     }
 
     @Test
-    void theScalingTableComparesWithTheFewestRanks() {
-        var t = MpiHeatResult.table(List.of(run(2, 1.0), run(1, 1.8), run(4, 0.6)));
-        assertEquals(List.of(2, 1, 4), t.intColumn("ranks").asList());
-        assertEquals(1.8, t.doubleColumn("speedup").get(0), 1e-12);
-        assertEquals(1.0, t.doubleColumn("speedup").get(1), 1e-12);
-        assertEquals(3.0, t.doubleColumn("speedup").get(2), 1e-12);
-        assertEquals(0.75, t.doubleColumn("efficiency").get(2), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> MpiHeatResult.table(List.of()));
-        assertThrows(IllegalArgumentException.class, () -> MpiHeatResult.table(List.of(run(1, 1),
-                new MpiHeatResult(2, 99, 50, 1, 2, 0, 0, null, List.of(1.0), List.of()))));
+    void theScalingTableCountsTheSpeedUpAgainstTheSerialCodeOnTheSameGrid() {
+        // Weak scaling: every run has its own n, and its own serial time.
+        var serial = java.util.Map.of(100, 2.0, 141, 4.0, 200, 8.0);
+        var t = MpiHeatResult.table(List.of(run(1, 100, 2.5), run(2, 141, 2.5), run(4, 200, 4.0)), serial::get);
+        assertEquals(List.of(1, 2, 4), t.intColumn("ranks").asList());
+        assertEquals(0.8, t.doubleColumn("speedup").get(0), 1e-12);    // one rank slower than the serial code
+        assertEquals(1.6, t.doubleColumn("speedup").get(1), 1e-12);
+        assertEquals(2.0, t.doubleColumn("speedup").get(2), 1e-12);
+        assertEquals(0.5, t.doubleColumn("efficiency").get(2), 1e-12);
+        assertEquals(4.0 * 0.8 / 50 * 1e3, t.doubleColumn("compute_ms").get(2), 1e-9);   // per step
+        assertThrows(IllegalArgumentException.class, () -> MpiHeatResult.table(List.of(), n -> 1));
     }
 }

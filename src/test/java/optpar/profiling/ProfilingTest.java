@@ -24,6 +24,7 @@ class ProfilingTest {
         assertTrue(bytes >= 800_000 && bytes < 800_000 + 4096, "allocated " + bytes);
     }
 
+    @Tag("integration")   // measures retained memory through full GCs (the collector's heuristics)
     @Test
     void footprintShowsBoxingCostsMoreThanPrimitives() {
         Table t = Footprint.compare(50_000);
