@@ -119,40 +119,35 @@ def check(nb, expect_images, timed_out=False):
     return problems
 
 
-KERNEL_STARTS = 4
 READY_SECONDS = 20
 
 
 async def start_answering_kernel(kernel: str, cwd: Path):
-    """Starts the kernel; returns (manager, client, starts) once it answers on shell and iopub.
+    """Starts the kernel; returns (manager, client, 1) once it answers on shell and iopub.
 
-    rapaio-jupyter-kernel 3.0.1 sometimes accepts a client connection that then never delivers
-    a message (seen here in about 1 connection in 7, idle machine or not). So the client that is
-    checked here, by a kernel_info request and a silent execution whose output must arrive, is the
-    very client that runs the notebook; a kernel that does not answer is stopped and a fresh one
-    started, a few times at most. A notebook's own errors are never retried away.
+    A kernel that does not answer within READY_SECONDS is a failure, not retried: the course's
+    kernel has no dead starts (kernels/optpar-java/test/count_starts.py counts them).
     """
     from jupyter_client.manager import AsyncKernelManager
-    for attempt in range(1, KERNEL_STARTS + 1):
-        km = AsyncKernelManager(kernel_name=kernel)
-        await km.start_kernel(cwd=str(cwd))
-        kc = km.client()
-        kc.start_channels()
-        try:
-            await kc.wait_for_ready(timeout=READY_SECONDS)
-            msg_id = kc.execute("1", silent=True, store_history=False)
-            deadline = time.monotonic() + READY_SECONDS
-            while True:
-                msg = await kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
-                if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
-                        and msg["content"].get("execution_state") == "idle"):
-                    break
-            await kc.get_shell_msg(timeout=READY_SECONDS)  # the execute_reply
-            return km, kc, attempt
-        except Exception:
-            kc.stop_channels()
-            await km.shutdown_kernel(now=True)
-    raise RuntimeError(f"the kernel did not answer within {READY_SECONDS} s in {KERNEL_STARTS} starts")
+    km = AsyncKernelManager(kernel_name=kernel)
+    await km.start_kernel(cwd=str(cwd))
+    kc = km.client()
+    kc.start_channels()
+    try:
+        await kc.wait_for_ready(timeout=READY_SECONDS)
+        msg_id = kc.execute("1", silent=True, store_history=False)
+        deadline = time.monotonic() + READY_SECONDS
+        while True:
+            msg = await kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                    and msg["content"].get("execution_state") == "idle"):
+                break
+        await kc.get_shell_msg(timeout=READY_SECONDS)  # the execute_reply
+        return km, kc, 1
+    except Exception as e:
+        kc.stop_channels()
+        await km.shutdown_kernel(now=True)
+        raise RuntimeError(f"the kernel did not answer within {READY_SECONDS} s: {type(e).__name__} {e}") from e
 
 
 def execute_one(path: Path, out: Path, kernel: str, cell_timeout: int, notebook_timeout: int):
@@ -182,7 +177,7 @@ def execute_one(path: Path, out: Path, kernel: str, cell_timeout: int, notebook_
         client = NotebookClient(nb, km=km, kernel_name=kernel, timeout=cell_timeout,
                                 allow_errors=True, record_timing=True,
                                 resources={"metadata": {"path": str(path.parent)}})
-        client.kc = kc            # the client checked above runs the notebook (see start_answering_kernel)
+        client.kc = kc            # the client checked above runs the notebook
         kc.allow_stdin = False
         try:
             await client.async_execute()
@@ -213,9 +208,6 @@ def execute_one(path: Path, out: Path, kernel: str, cell_timeout: int, notebook_
     print(json.dumps({"problems": problems, "kernel_starts": state.get("attempts", 0)}))
 
 
-STARTUP_FAILURE = "Kernel didn't respond"
-
-
 def check_source(path: Path, kernel: str):
     """What the committed notebook itself must be: on the course kernel, and without outputs."""
     import nbformat
@@ -241,8 +233,6 @@ def run_child(cmd, notebook_timeout):
     lines = [l for l in proc.stdout.splitlines() if l.startswith("{")]
     if lines:
         verdict = json.loads(lines[-1])
-        if verdict.get("kernel_starts", 1) > 1:
-            print(f"     (the kernel answered on start {verdict['kernel_starts']}: see start_answering_kernel)")
         return verdict["problems"]
     return [f"the runner's child failed (exit {proc.returncode}): {proc.stderr.strip()[-500:]}"]
 
@@ -282,11 +272,6 @@ def main():
                "--cell-timeout", str(args.cell_timeout),
                "--notebook-timeout", str(args.notebook_timeout), "--child", str(path), str(out)]
         problems = check_source(path, args.kernel) + run_child(cmd, args.notebook_timeout)
-        if any(STARTUP_FAILURE in p for p in problems):
-            # A kernel that never answered its first request ran none of the notebook's cells:
-            # one more try tells a busy machine from a broken kernel (which fails again).
-            print(f"     {rel}: the kernel did not start ({problems[0]}); trying once more")
-            problems = run_child(cmd, args.notebook_timeout)
         seconds = time.monotonic() - start
         if problems:
             failed.append(rel)

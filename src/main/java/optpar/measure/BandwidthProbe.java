@@ -213,6 +213,9 @@ public final class BandwidthProbe implements AutoCloseable {
         DoubleColumn check = DoubleColumn.create(Sweep.CHECKSUM);
         try (Progress progress = Progress.start("bandwidth probe, " + mib + " MiB arrays", threadCounts.length)) {
             for (int t : threadCounts) {
+                if (Thread.currentThread().isInterrupted()) { // Kernel → Interrupt: end between thread counts
+                    throw new java.util.concurrent.CancellationException("bandwidth probe: interrupted");
+                }
                 progress.working(t + (t == 1 ? " thread" : " threads"));
                 try (var p = new BandwidthProbe(mib, t)) {
                     double copy = best(passes, p::copy);

@@ -221,6 +221,9 @@ public final class Sweep {
                 int[] counts = c.parallel() ? threads : new int[] {1};
                 Measurement own = null;
                 for (int t : counts) {
+                    if (Thread.currentThread().isInterrupted()) { // Kernel → Interrupt: end between measurements
+                        throw new java.util.concurrent.CancellationException(title + ": interrupted after " + rows.size() + " measurements");
+                    }
                     progress.working(c.name() + ", " + t + (t == 1 ? " thread" : " threads"));
                     Measurement m = c.measure(t, warmups, repeats);
                     progress.done();

@@ -155,6 +155,10 @@ public final class Timing {
         List<Double> timed = new ArrayList<>(repeats);
         T last = null;
         for (int i = 0; i < warmups + repeats; i++) {
+            // Kernel → Interrupt interrupts the cell's thread: stop between runs, not after all of them.
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException(label + ": interrupted after " + i + " of " + (warmups + repeats) + " runs");
+            }
             long t0 = System.nanoTime();
             T v = body.get();
             long t1 = System.nanoTime();

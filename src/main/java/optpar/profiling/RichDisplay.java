@@ -8,8 +8,8 @@ import java.awt.image.BufferedImage;
  * ({@code text/html} from {@link #toHtml()}, {@code image/png} from {@link #toImage()}); the
  * front end picks the one it can show.
  *
- * <p>In a cell, {@code g.show()} as the cell's last expression (or {@code display(g.show())}) works
- * with either course kernel: see {@link #show()}.
+ * <p>In a cell, {@code g.show()} (or just {@code g}) as the cell's last expression, or
+ * {@code display(g)}, shows both faces.
  * <pre>{@code
  * FlameGraph g = Profile.cpu(() -> work());
  * g.show()   // the cell's last expression
@@ -23,12 +23,11 @@ public interface RichDisplay {
     BufferedImage toImage();
 
     /**
-     * What a cell should display. A kernel that knows this type renders it itself (both faces in one
-     * output), so this returns {@code this}. Under rapaio-jupyter-kernel 3.0.1, which renders images
-     * but has no way to render this type, the HTML is sent at once through its
-     * {@code Global.display("text/html", ...)} and the image is returned for the cell to show.
+     * What a cell should display: this object, which the course kernel renders with both faces
+     * ({@code text/html} and {@code image/png}) in one output. Kept so a cell reads
+     * {@code g.show()}; {@code g} alone as the last expression does the same.
      */
     default Object show() {
-        return KernelDisplay.sendHtmlIfRapaio(toHtml()) ? toImage() : this;
+        return this;
     }
 }
