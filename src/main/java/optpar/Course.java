@@ -79,6 +79,18 @@ public final class Course {
         return out;
     }
 
+    /**
+     * The exercises solved so far on this machine, one row per exercise of the course (solved ones
+     * with the time). Kept in {@code ~/.optpar/progress.json}, never in the repository; see
+     * {@link optpar.exercises.ExerciseProgress}.
+     * <pre>{@code
+     * Course.progress()    // in notebook 00: "3 of 38 exercises solved (...)"
+     * }</pre>
+     */
+    public static tech.tablesaw.api.Table progress() {
+        return optpar.exercises.ExerciseProgress.table();
+    }
+
     /** The number of cores the JVM may use. */
     public static int cores() {
         return Runtime.getRuntime().availableProcessors();
