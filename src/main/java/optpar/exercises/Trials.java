@@ -136,14 +136,7 @@ public final class Trials<I, O> {
 
     /** Arrays, shortened to what fits on a line. */
     public static String show(Object o) {
-        if (o == null) return "null";
-        String s;
-        if (o instanceof int[] a) s = Arrays.toString(a);
-        else if (o instanceof long[] a) s = Arrays.toString(a);
-        else if (o instanceof double[] a) s = Arrays.toString(a);
-        else if (o instanceof Object[] a) s = Arrays.deepToString(a);
-        else s = String.valueOf(o);
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+        return optpar.measure.Check.shorten(o, 60);
     }
 
     private static String differenceAt(Object e, Object a) {

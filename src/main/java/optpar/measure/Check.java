@@ -43,6 +43,11 @@ public final class Check {
     }
 
     private static String show(Object o) {
+        return shorten(o, 80);
+    }
+
+    /** A value as one line of at most {@code max} characters: arrays element by element, cut with "...". */
+    public static String shorten(Object o, int max) {
         if (o == null) return "null";
         String s;
         if (o instanceof int[] a) s = Arrays.toString(a);
@@ -50,7 +55,7 @@ public final class Check {
         else if (o instanceof double[] a) s = Arrays.toString(a);
         else if (o instanceof Object[] a) s = Arrays.deepToString(a);
         else s = String.valueOf(o);
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+        return s.length() <= max ? s : s.substring(0, Math.max(0, max - 3)) + "...";
     }
 
     private static String firstDifference(Object expected, Object actual) {
