@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 public class HeatBench extends CourseBenchmark {   // run settings: see CourseBenchmark
 
     /** The variant's name ({@link HeatVariants}). */
-    @Param({"naive", "flat", "bands", "vector", "blocked", "native"})
+    @Param({"naive", "flat", "bands", "vector", "blocked", "native", "native-omp", "native-blocked"})
     public String impl;
 
     /** Threads given to the variant (serial variants ignore it: run them with threads=1). */

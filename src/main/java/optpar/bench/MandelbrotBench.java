@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.State;
 public class MandelbrotBench extends CourseBenchmark {   // run settings: see CourseBenchmark
 
     /** The variant's name ({@link MandelbrotVariants}). */
-    @Param({"scalar", "threads", "executor", "forkjoin", "stream", "vector", "vector-threads", "native"})
+    @Param({"scalar", "threads", "executor", "forkjoin", "stream", "vector", "vector-threads", "native", "native-omp", "native-simd"})
     public String impl;
 
     /** Threads given to the variant (serial variants ignore it: run them with threads=1). */
