@@ -32,6 +32,8 @@ import jdk.jshell.spi.SPIResolutionException;
 final class CellControl extends DirectExecutionControl {
 
     static final long GRACE_MILLIS = 1000;
+    /** How long the checks stay armed after an interrupted cell has ended, unless another cell starts first. */
+    static final long LINGER_MILLIS = 1000;
     /** What {@link #takeValue()} returns when the snippet had no value. */
     static final Object NO_VALUE = new Object();
 
@@ -42,6 +44,8 @@ final class CellControl extends DirectExecutionControl {
     private volatile long stopRequestedAt;
     private volatile Object value = NO_VALUE;
     private volatile boolean leftBehind;
+    /** Counts the interrupts, so a late disarm never undoes a newer one. */
+    private final java.util.concurrent.atomic.AtomicLong stops = new java.util.concurrent.atomic.AtomicLong();
 
     /** The JShell engine provider that hands JShell this control. */
     ExecutionControlProvider provider() {
@@ -80,6 +84,7 @@ final class CellControl extends DirectExecutionControl {
     protected String invoke(Method doit) throws Exception {
         value = NO_VALUE;
         if (stopRequested) throw new StoppedException();
+        Stop.disarm();   // checks still armed after an interrupted cell (see cellEnded) must not hit this one
         Future<Object> run = runner.submit(() -> {
             cellThread = Thread.currentThread();
             try {
@@ -122,6 +127,7 @@ final class CellControl extends DirectExecutionControl {
     /** Interrupt: every stop check throws and the cell thread is interrupted. */
     @Override
     public void stop() {
+        stops.incrementAndGet();
         stopRequestedAt = System.nanoTime();
         stopRequested = true;
         Stop.arm();
@@ -139,11 +145,28 @@ final class CellControl extends DirectExecutionControl {
         return leftBehind;
     }
 
-    /** The cell has ended: checks are free again. */
+    /**
+     * The cell has ended. After an interrupt the checks stay armed a little longer: worker threads the
+     * cell started may not have reached their next check yet (on a busy machine they wait for a core),
+     * and they must stop too. The next cell, or {@link #LINGER_MILLIS}, disarms them.
+     */
     void cellEnded() {
+        boolean wasStopped = stopRequested;
         stopRequested = false;
         leftBehind = false;
-        Stop.disarm();
+        if (!wasStopped) {
+            Stop.disarm();
+            return;
+        }
+        long generation = stops.get();
+        Thread.ofVirtual().name("stop-linger").start(() -> {
+            try {
+                Thread.sleep(LINGER_MILLIS);
+            } catch (InterruptedException ignored) {
+                // disarm now
+            }
+            if (stops.get() == generation && !stopRequested) Stop.disarm();
+        });
     }
 
     /** The live value of the last snippet run, or {@link #NO_VALUE}; forgets it. */
