@@ -124,7 +124,9 @@ class ProfileIntegrationTest {
                 .cpu(ProfileIntegrationTest::work);
         assertTrue(g.samples() > 0, g.summary());
         assertTrue(g.profiler().contains("safepoint-biased"), g.summary());
-        // every sample is a stack of the work thread, cut above the loop: the work is in all of them
-        assertEquals(1.0, g.shareOf(ProfileIntegrationTest.class.getName() + ".work"), 0.0, g.top(5).print());
+        // every sample is a stack of the work thread, cut above the loop: the work is in nearly all of
+        // them (a sample may land in the loop's own clock read between two calls, as CI once saw)
+        double share = g.shareOf(ProfileIntegrationTest.class.getName() + ".work");
+        assertTrue(share >= 0.9, "share of work: " + share + "\n" + g.top(5).print());
     }
 }
