@@ -99,7 +99,11 @@ class ProfilingTest {
     @Tag("integration")   // depends on JFR's sampling
     @Test
     void jfrFindsTheKnownHotMethodAndTheBoxes() throws Exception {
-        JfrProfiler.Profile p = JfrProfiler.record(() -> SlowAnalysis.medianNearestNeighbourDistance(1500, 7));
+        // repeated for at least 0.6 s: one call can take under 0.1 s, too few samples (CI once saw 6)
+        JfrProfiler.Profile p = JfrProfiler.record(() -> {
+            long t0 = System.nanoTime();
+            do SlowAnalysis.medianNearestNeighbourDistance(1500, 7); while (System.nanoTime() - t0 < 600_000_000L);
+        });
         assertTrue(Files.size(p.file()) > 0);
         assertTrue(p.samples() > 20, "samples: " + p.samples());
         // nearestDistance (with distance inlined or not) is on the stack of most samples
