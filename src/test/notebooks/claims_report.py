@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Turns the verdicts the notebooks appended to OPTPAR_CLAIMS_FILE into the claims report.
 
-    python3 claims_report.py RAW.csv OUTDIR [--label TEXT]
+    python3 claims_report.py RAW.csv OUTDIR [--times TIMES.csv] [--label TEXT]
 
 RAW.csv has one row per verdict, as optpar.measure.Claim writes it:
 notebook, claim, measured, outcome (held / not here / quick mode), mode (full / quick).
+TIMES.csv (optional) has one row per notebook run: notebook, seconds, ok / failed.
 OUTDIR gets claims.csv (notebook, claim, measured, outcome) and claims.md (the table, the held
 percentage per notebook and in all, and the machine it ran on).
 """
@@ -34,6 +35,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("raw")
     ap.add_argument("outdir")
+    ap.add_argument("--times", help="notebook,seconds,status rows (run_notebooks.py with OPTPAR_TIMES_FILE)")
     ap.add_argument("--label", default="", help="a line saying what this report covers (e.g. a partial run)")
     args = ap.parse_args()
     raw = Path(args.raw)
@@ -57,6 +59,14 @@ def main():
     by_nb = OrderedDict()
     for r in rows:
         by_nb.setdefault(r["notebook"] or "(unnamed)", []).append(r)
+    times = {}
+    if args.times and Path(args.times).is_file():
+        with open(args.times, newline="", encoding="utf-8") as f:
+            for r in csv.reader(f):
+                if len(r) >= 2:
+                    times[r[0]] = (r[1], r[2] if len(r) > 2 else "")
+    for nb in times:                 # a notebook without verdicts (or that failed) still gets its row
+        by_nb.setdefault(nb, [])
     held = sum(r["outcome"] == "held" for r in rows)
     modes = sorted({r["mode"] for r in rows if r["mode"]})
     pct = 100.0 * held / len(rows) if rows else 0.0
@@ -66,10 +76,15 @@ def main():
     md += [f"Run on {datetime.date.today().isoformat()}: {machine()}; mode: {', '.join(modes) or 'unknown'}.",
            "", f"**{held} of {len(rows)} claims held ({pct:.0f}%).** Each claim that did not hold says why in its "
            "notebook (the verdict line gives the reason it may not hold on some machines).", "",
-           "| notebook | claims | held |", "|---|---|---|"]
+           "| notebook | claims | held | run time |", "|---|---|---|---|"]
     for nb, rs in by_nb.items():
         h = sum(r["outcome"] == "held" for r in rs)
-        md.append(f"| {nb} | {len(rs)} | {h} ({100.0 * h / len(rs):.0f}%) |")
+        share = f"{h} ({100.0 * h / len(rs):.0f}%)" if rs else "-"
+        t = ""
+        if nb in times:
+            secs, status = times[nb]
+            t = f"{int(secs) // 60} min {int(secs) % 60:02d} s" + (" (failed)" if status == "failed" else "")
+        md.append(f"| {nb} | {len(rs)} | {share} | {t} |")
     md += ["", "| notebook | claim | measured | outcome |", "|---|---|---|---|"]
     for r in rows:
         cells = [r["notebook"], r["claim"], r["measured"], r["outcome"]]
