@@ -1,5 +1,6 @@
 package optpar.heat;
 
+import optpar.OffHeapGrids;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -21,8 +22,8 @@ final class NativeGrids {
     static double[] solve(HeatProblem p, Solve c) {
         double[] initial = p.initial();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment a = arena.allocate(JAVA_DOUBLE, initial.length);
-            MemorySegment b = arena.allocate(JAVA_DOUBLE, initial.length);
+            MemorySegment[] grids = OffHeapGrids.pair(arena, initial.length);   // not two allocations: see there
+            MemorySegment a = grids[0], b = grids[1];
             MemorySegment.copy(initial, 0, a, JAVA_DOUBLE, 0, initial.length);
             MemorySegment.copy(initial, 0, b, JAVA_DOUBLE, 0, initial.length);
             return (c.call(a, b) == 0 ? a : b).toArray(JAVA_DOUBLE);

@@ -1,5 +1,6 @@
 package optpar.heat;
 
+import optpar.OffHeapGrids;
 import optpar.NativeLibrary;
 
 import java.lang.foreign.Arena;
@@ -69,8 +70,8 @@ public final class NativeHeat implements HeatSolver {
         double f = p.factor();
         double[] initial = p.initial();
         try (Arena arena = Arena.ofShared()) {
-            MemorySegment a = arena.allocate(JAVA_DOUBLE, (long) n * n);
-            MemorySegment b = arena.allocate(JAVA_DOUBLE, (long) n * n);
+            MemorySegment[] grids = OffHeapGrids.pair(arena, (long) n * n);   // not two allocations: see there
+            MemorySegment a = grids[0], b = grids[1];
             MemorySegment.copy(initial, 0, a, JAVA_DOUBLE, 0, initial.length);
             MemorySegment.copy(initial, 0, b, JAVA_DOUBLE, 0, initial.length);   // both carry the boundary
             int inB;

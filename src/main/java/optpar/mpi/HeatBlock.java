@@ -1,5 +1,6 @@
 package optpar.mpi;
 
+import optpar.OffHeapGrids;
 import optpar.heat.HeatProblem;
 import optpar.heat.HeatRows;
 
@@ -67,8 +68,9 @@ public final class HeatBlock {
         down = blocks.down(rank);
         factor = problem.factor();
         long doubles = (long) (rows + 2) * n;
-        current = arena.allocate(JAVA_DOUBLE, doubles);
-        next = arena.allocate(JAVA_DOUBLE, doubles);
+        MemorySegment[] grids = OffHeapGrids.pair(arena, doubles);   // not two allocations: see there
+        current = grids[0];
+        next = grids[1];
         requests = arena.allocate(ADDRESS, 4);   // the four MPI_Request handles of one overlapped exchange
         offHeapBytes = current.byteSize() + next.byteSize() + requests.byteSize();
         // Global rows first-1 .. first+rows into local rows 0 .. rows+1, in both buffers: the boundary

@@ -1,0 +1,38 @@
+package optpar;
+
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import org.junit.jupiter.api.Test;
+
+class OffHeapGridsTest {
+    @Test
+    void theTwoGridsAreDisjointAlignedAndOneCacheLineApart() {
+        try (Arena arena = Arena.ofConfined()) {
+            for (long doubles : new long[] {1, 7, 1024 * 1024 + 3}) {
+                MemorySegment[] g = OffHeapGrids.pair(arena, doubles);
+                assertEquals(8 * doubles, g[0].byteSize());
+                assertEquals(8 * doubles, g[1].byteSize());
+                assertEquals(0, g[0].address() % 64, "first grid 64-byte aligned");
+                assertEquals(g[0].address() + 8 * doubles + OffHeapGrids.GAP_BYTES, g[1].address(), "second one cache line after the first");
+                // writing one never shows in the other
+                g[1].fill((byte) 0);
+                g[0].setAtIndex(JAVA_DOUBLE, doubles - 1, 42.0);
+                g[0].setAtIndex(JAVA_DOUBLE, 0, 43.0);
+                assertEquals(0.0, g[1].getAtIndex(JAVA_DOUBLE, 0));
+                assertEquals(0.0, g[1].getAtIndex(JAVA_DOUBLE, doubles - 1));
+            }
+        }
+    }
+
+    @Test
+    void anEmptyGridIsRefusedWithItsSize() {
+        try (Arena arena = Arena.ofConfined()) {
+            var e = assertThrows(IllegalArgumentException.class, () -> OffHeapGrids.pair(arena, 0));
+            assertEquals("a grid of 0 doubles is not allowed: give at least 1", e.getMessage());
+        }
+    }
+}
