@@ -12,7 +12,7 @@ import argparse
 
 import numpy as np
 
-from timing import fail, measure, report
+from timing import fail, measure, numba_variant, report
 
 IMPLS = ("python", "numpy", "numba", "numba-parallel")
 
@@ -112,15 +112,7 @@ def main():
     elif o.impl == "python":
         solve = solve_python
     else:
-        import time
-        import numba
-        serial, parallel = numba_versions()
-        solve = parallel if o.impl == "numba-parallel" else serial
-        if o.impl == "numba-parallel":
-            numba.set_num_threads(o.threads)
-        t0 = time.perf_counter()
-        solve(initial(4), 1, f)                   # compile (or load from the cache), never timed
-        compile_seconds = time.perf_counter() - t0
+        solve, compile_seconds = numba_variant(o.impl, numba_versions, o.threads, lambda g: g(initial(4), 1, f))
     warm, runs, u = measure(lambda: solve(u0.copy(), o.steps, f), o.warmup, o.repeat)
     if o.out:
         np.ascontiguousarray(u, dtype="<f8").tofile(o.out)

@@ -12,7 +12,7 @@ uint8 image), and the image holds int32 (counts go above 255).
 import argparse
 from array import array
 
-from timing import fail, measure, report
+from timing import fail, measure, numba_variant, report
 
 IMPLS = ("python", "numba", "numba-parallel", "numpy")
 
@@ -142,17 +142,9 @@ def main():
         def body():
             return create_fractal_numpy(o.width, o.height, o.iters)
     else:
-        import time
-        import numba
         import numpy as np
-        serial, parallel = numba_versions()
-        fn = parallel if o.impl == "numba-parallel" else serial
-        if o.impl == "numba-parallel":
-            numba.set_num_threads(o.threads)
-        # Compile (or load from the cache) on a tiny image first: never part of any timing.
-        t0 = time.perf_counter()
-        fn(-2.0, 1.0, -1.0, 1.0, np.zeros((2, 2), dtype=np.int32), 2)
-        compile_seconds = time.perf_counter() - t0
+        fn, compile_seconds = numba_variant(o.impl, numba_versions, o.threads,
+                                            lambda g: g(-2.0, 1.0, -1.0, 1.0, np.zeros((2, 2), dtype=np.int32), 2))
 
         def body():
             image = np.zeros((o.height, o.width), dtype=np.int32)

@@ -20,6 +20,20 @@ def measure(body, warmups, repeats):
     return warm, runs, result
 
 
+def numba_variant(impl, versions, threads, compile_on):
+    """The Numba function for impl ("numba" or "numba-parallel") from versions() = (serial,
+    parallel), with its thread count set, compiled (or loaded from the cache) by one call
+    compile_on(fn) on a tiny input first: never part of any timing. Returns (fn, compile seconds)."""
+    import numba
+    serial, parallel = versions()
+    fn = parallel if impl == "numba-parallel" else serial
+    if impl == "numba-parallel":
+        numba.set_num_threads(threads)
+    t0 = time.perf_counter()
+    compile_on(fn)
+    return fn, time.perf_counter() - t0
+
+
 def report(**fields):
     """The one line the Java side parses (optpar.python.PythonRun): key=value pairs, lists joined
     by commas, floats in repr (the shortest text that reads back as the same double)."""
