@@ -16,7 +16,8 @@ class OffHeapGridsTest {
                 MemorySegment[] g = OffHeapGrids.pair(arena, doubles);
                 assertEquals(8 * doubles, g[0].byteSize());
                 assertEquals(8 * doubles, g[1].byteSize());
-                assertEquals(0, g[0].address() % 64, "first grid 64-byte aligned");
+                assertEquals(0, g[0].address() % (16 * doubles + 64 >= OffHeapGrids.HUGE_PAGE ? OffHeapGrids.HUGE_PAGE : 64),
+                        "first grid aligned: to a huge page when the pair is that big, else to a cache line");
                 assertEquals(g[0].address() + 8 * doubles + OffHeapGrids.GAP_BYTES, g[1].address(), "second one cache line after the first");
                 // writing one never shows in the other
                 g[1].fill((byte) 0);
@@ -25,6 +26,16 @@ class OffHeapGridsTest {
                 assertEquals(0.0, g[1].getAtIndex(JAVA_DOUBLE, 0));
                 assertEquals(0.0, g[1].getAtIndex(JAVA_DOUBLE, doubles - 1));
             }
+        }
+    }
+
+    @Test
+    void onLinuxTheAdviceIsAccepted() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "madvise is Linux's");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment s = arena.allocate(3 * OffHeapGrids.HUGE_PAGE, OffHeapGrids.HUGE_PAGE);
+            assertEquals(true, OffHeapGrids.adviseHugePages(s), "madvise(MADV_HUGEPAGE) returned an error");
+            assertEquals(false, OffHeapGrids.adviseHugePages(s.asSlice(1, 4096)), "less than one whole huge page: nothing to advise");
         }
     }
 

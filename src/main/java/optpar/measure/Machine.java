@@ -68,9 +68,33 @@ public record Machine(int cores, int simdBits, String cpuModel, long l1dBytes, l
 
     /** One line a learner can paste beside their numbers. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s, %d cores, %d-bit vectors (%d doubles)%s, L1d %s, L2 %s, L3 %s, memory %s, Java %s",
+        return String.format(Locale.ROOT, "%s, %d cores, %d-bit vectors (%d doubles)%s, L1d %s, L2 %s, L3 %s, memory %s, huge pages %s, Java %s",
                 cpuModel, cores, simdBits, doubleLanes(), cpuFlags.isEmpty() ? "" : " [" + cpuFlags + "]",
-                bytes(l1dBytes), bytes(l2Bytes), bytes(l3Bytes), bytes(memoryBytes), Runtime.version());
+                bytes(l1dBytes), bytes(l2Bytes), bytes(l3Bytes), bytes(memoryBytes), hugePages(), Runtime.version());
+    }
+
+    /**
+     * Whether large arrays get 2 MiB pages: Linux's transparent huge page mode ("always", "madvise" or
+     * "never") and whether this JVM asks for them ({@code -XX:+UseTransparentHugePages}), e.g.
+     * "madvise, this JVM asks". Streaming loops over big arrays ran several times faster on them here.
+     */
+    public static String hugePages() {
+        String mode = "unknown";
+        try {
+            String line = java.nio.file.Files.readString(java.nio.file.Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+            int a = line.indexOf('['), b = line.indexOf(']');
+            if (a >= 0 && b > a) mode = line.substring(a + 1, b);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown (not Linux, or no transparent huge pages)";
+        }
+        boolean asks;
+        try {
+            asks = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseTransparentHugePages").getValue().equals("true");
+        } catch (RuntimeException e) {
+            return mode;
+        }
+        return mode + (asks ? ", this JVM asks" : ", this JVM does not ask");
     }
 
     /** Prints {@link #describe()}: {@code java -cp ... optpar.measure.Machine} (the course book names its machine so). */
