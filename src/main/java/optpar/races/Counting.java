@@ -68,11 +68,20 @@ public enum Counting {
         return shared.get();
     }
 
+    /** Sixty-four ones (a power of two, so {@code i & 63} picks one). */
+    private static final long[] ONES = new long[64];
+
+    static {
+        java.util.Arrays.fill(ONES, 1L);
+    }
+
     private static long countWithPartialSums(int threads, long perThread) {
         long[] partial = new long[threads];   // one slot per thread, each written by its owner only, once
         runTogether(threads, index -> {
             long mine = 0;                     // a local: no other thread can see it, so no race
-            for (long i = 0; i < perThread; i++) mine++;
+            // Each increment adds a 1 read from memory: the JIT would turn "mine++ perThread times" into
+            // one addition, and then there would be no work left to share out.
+            for (long i = 0; i < perThread; i++) mine += ONES[(int) (i & (ONES.length - 1))];
             partial[index] = mine;
         });
         long total = 0;                        // join() made every slot visible to this thread
