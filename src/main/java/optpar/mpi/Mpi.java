@@ -138,6 +138,43 @@ public final class Mpi implements AutoCloseable {
         return new Mpi();
     }
 
+    /** The body of a rank's {@code main}, given the started MPI. */
+    @FunctionalInterface
+    public interface RankMain {
+        void run(Mpi mpi) throws Exception;
+    }
+
+    /**
+     * A rank's {@code main} around {@code body}: starts MPI (or prints one line and exits with 3), runs
+     * the body, closes MPI. When the body fails it prints one line naming the rank and ends the whole
+     * job ({@code MPI_Abort}, exit 2): the other ranks may be waiting for this one's message and would
+     * otherwise wait for ever.
+     * <pre>{@code
+     * public static void main(String[] args) {
+     *     Mpi.runRank(mpi -> System.out.println("rank " + mpi.rank() + " of " + mpi.size()));
+     * }
+     * }</pre>
+     */
+    public static void runRank(RankMain body) {
+        Mpi mpi;
+        try {
+            mpi = init();
+        } catch (RuntimeException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(3);
+            return;
+        }
+        try {
+            body.run(mpi);
+            mpi.close();
+        } catch (Exception e) {
+            System.err.println("rank " + mpi.rank() + " error: " + e.getMessage());
+            System.err.flush();
+            mpi.abort(2);
+            System.exit(2);
+        }
+    }
+
     /** This process's number in {@code MPI_COMM_WORLD}: 0 .. size-1. */
     public int rank() {
         return rank;

@@ -126,25 +126,7 @@ public final class MpiHeatRank {
     }
 
     public static void main(String[] args) {
-        Mpi mpi;
-        try {
-            mpi = Mpi.init();
-        } catch (RuntimeException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(3);
-            return;
-        }
-        try {
-            run(mpi, Options.parse(args));
-            mpi.close();
-        } catch (Exception e) {
-            // One line naming the rank, then end the whole job: the other ranks may be waiting in a
-            // Sendrecv for this rank's row and would wait for ever.
-            System.err.println("rank " + mpi.rank() + " error: " + e.getMessage());
-            System.err.flush();
-            mpi.abort(2);
-            System.exit(2);
-        }
+        Mpi.runRank(mpi -> run(mpi, Options.parse(args)));   // a failing rank ends the whole job
     }
 
     static void run(Mpi mpi, Options o) throws IOException {

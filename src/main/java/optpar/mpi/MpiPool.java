@@ -158,15 +158,7 @@ public final class MpiPool {
         private Rank() {}
 
         public static void main(String[] args) {
-            Mpi mpi;
-            try {
-                mpi = Mpi.init();
-            } catch (RuntimeException e) {
-                System.err.println("error: " + e.getMessage());
-                System.exit(3);
-                return;
-            }
-            try {
+            Mpi.runRank(mpi -> {                           // a failing rank ends the whole job
                 if (args.length != 1) throw new IllegalArgumentException("usage: MpiPool$Rank JOBFILE");
                 List<ReduceJob> jobs = new ArrayList<>();
                 for (String line : Files.readAllLines(Path.of(args[0]))) {
@@ -175,13 +167,7 @@ public final class MpiPool {
                 }
                 if (mpi.rank() == 0) master(mpi, jobs);
                 else worker(mpi, jobs);
-                mpi.close();
-            } catch (Exception e) {
-                System.err.println("rank " + mpi.rank() + " error: " + e.getMessage());
-                System.err.flush();
-                mpi.abort(2);
-                System.exit(2);
-            }
+            });
         }
 
         /** Hands out jobs one by one; whoever returns a result gets the next; STOP when none is left. */
