@@ -50,6 +50,7 @@ class ProtocolTests(jkt.KernelTests):
     supported_history_operations = ("tail", "range", "search")
     code_inspect_sample = "Math.abs"
     code_generate_error = 'throw new IllegalStateException("boom");'
+    code_clear_output = 'System.out.println("soon gone"); clearOutput();'
 
     def test_kernel_info_has_status(self):
         self.flush_channels()

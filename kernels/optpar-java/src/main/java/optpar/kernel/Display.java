@@ -1,6 +1,7 @@
 package optpar.kernel;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
@@ -11,6 +12,8 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * String id = display("step 0");        // every display has an id ...
  * updateDisplay(id, "step 1");          // ... to replace it in place, from this cell or a later one
  * display("<b>bold</b>", "text/html");  // one MIME type, given by name
+ * clearOutput();                        // clears this cell's output so far
+ * clearOutput(true);                    // ... just before the next output arrives (no flicker in a loop)
  * }</pre>
  */
 public final class Display {
@@ -23,11 +26,30 @@ public final class Display {
         void send(DisplayData data, boolean update);
     }
 
+    /** Set by the kernel: sends a clear_output message (wait: only when the next output comes). */
+    private static volatile Consumer<Boolean> clearer;
+
     private Display() {
     }
 
-    static void install(Sender s) {
+    static void install(Sender s, Consumer<Boolean> clear) {
         sender = s;
+        clearer = clear;
+    }
+
+    /** Clears the output of the running cell at once (Jupyter's {@code clear_output()}). */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /**
+     * Clears the output of the running cell; with {@code wait}, only when the next output arrives, so
+     * a loop that clears and prints again shows no empty moment (Jupyter's {@code clear_output(wait=True)}).
+     */
+    public static void clearOutput(boolean wait) {
+        Consumer<Boolean> c = clearer;
+        if (c == null) throw new IllegalStateException("clearOutput: no notebook kernel is running in this JVM");
+        c.accept(wait);
     }
 
     /** Shows {@code value} as the kernel shows a cell's value; returns the display's id. */

@@ -39,6 +39,7 @@ import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageContext;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
@@ -101,7 +102,7 @@ public final class OptparKernel extends BaseKernel {
         this.output = output;
         this.classpath = classpath;
         this.initScript = initScript;
-        Display.install(this::sendDisplay);
+        Display.install(this::sendDisplay, this::sendClear);
     }
 
     /** JShell and the start-up imports take a second: built while the sockets already answer. */
@@ -336,6 +337,13 @@ public final class OptparKernel extends BaseKernel {
         if (p == null) throw new IllegalStateException("display: no cell has run yet");
         output.flush(); // text printed before the display comes before it
         p.send(update ? new PublishUpdateDisplayData(data) : new PublishDisplayData(data));
+    }
+
+    private void sendClear(boolean wait) {
+        Publisher p = current;
+        if (p == null) throw new IllegalStateException("clearOutput: no cell has run yet");
+        output.flush(); // what was printed before the call is cleared too
+        p.send(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
     }
 
     // ------------------------------------------------------------------ the other requests
