@@ -43,8 +43,8 @@ public final class OffHeapGrids {
     /** A huge page of x86-64 and arm64 Linux: allocations this big are aligned to it and advised. */
     static final long HUGE_PAGE = 2L << 20;
 
-    /** Linux's {@code MADV_HUGEPAGE}. */
-    private static final int MADV_HUGEPAGE = 14;
+    /** Linux's {@code MADV_HUGEPAGE} and {@code MADV_DONTNEED}. */
+    private static final int MADV_HUGEPAGE = 14, MADV_DONTNEED = 4;
 
     /** {@code int madvise(void *addr, size_t length, int advice)}, or null where libc has none (not Linux). */
     private static final MethodHandle MADVISE = System.getProperty("os.name", "").startsWith("Linux")
@@ -64,14 +64,21 @@ public final class OffHeapGrids {
         return new MemorySegment[] {both.asSlice(0, bytes), both.asSlice(bytes + GAP_BYTES, bytes)};
     }
 
-    /** Asks Linux to back the whole huge pages of {@code s} with huge pages; whether it did is up to it. */
+    /**
+     * Asks Linux to back the whole huge pages of {@code s} with huge pages; whether it did is up to it.
+     * The arena has already zeroed the segment, so its pages exist, as small ones: they are given back
+     * ({@code MADV_DONTNEED}: the next touch maps fresh zeroed pages, the contents the arena promised),
+     * and those fresh pages are huge. Without that step the advice came too late to matter.
+     */
     static boolean adviseHugePages(MemorySegment s) {
         if (MADVISE == null) return false;
         long start = (s.address() + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
         long length = (s.address() + s.byteSize() - start) / HUGE_PAGE * HUGE_PAGE;
         if (length <= 0) return false;
         try {
-            return (int) MADVISE.invokeExact(MemorySegment.ofAddress(start), length, MADV_HUGEPAGE) == 0;
+            MemorySegment at = MemorySegment.ofAddress(start);
+            return (int) MADVISE.invokeExact(at, length, MADV_HUGEPAGE) == 0
+                    && (int) MADVISE.invokeExact(at, length, MADV_DONTNEED) == 0;
         } catch (Throwable e) {
             return false;   // an advice only: the grids work on small pages too
         }
