@@ -58,7 +58,7 @@ public final class MpiHeatLauncher {
 
     private Duration timeout = Duration.ofMinutes(2);
     private Consumer<String> output = line -> {};
-    private int warmup = 30;
+    private int warmup = MpiHeatRank.AUTO_WARMUP;
     private int repeat = 1;
     private int reportEvery = 0;
     private Path gridFile;
@@ -84,7 +84,11 @@ public final class MpiHeatLauncher {
         return this;
     }
 
-    /** Untimed warm-up steps each rank takes before the clock starts (default 30; 0 to see a cold JVM). */
+    /**
+     * Untimed warm-up steps each rank takes before the clock starts (0 to see a cold JVM). The default
+     * picks them from the grid and the rank count, so that every rank's rows are compiled
+     * ({@link MpiHeatRank#autoWarmupSteps}).
+     */
     public MpiHeatLauncher warmup(int steps) {
         if (steps < 0) throw new IllegalArgumentException("warm-up " + steps + " is not allowed: use 0 or more steps");
         this.warmup = steps;
@@ -203,7 +207,7 @@ public final class MpiHeatLauncher {
             throw new IllegalArgumentException("a grid file needs the gathered grid: use gather(true) or gridFile(null)");
         }
         List<String> args = new ArrayList<>(List.of(Integer.toString(problem.n()), Integer.toString(problem.steps()),
-                "--warmup", Integer.toString(warmup), "--repeat", Integer.toString(repeat),
+                "--warmup", warmup == MpiHeatRank.AUTO_WARMUP ? "auto" : Integer.toString(warmup), "--repeat", Integer.toString(repeat),
                 "--report-every", Integer.toString(reportEvery)));
         if (overlap) args.add("--overlap");
         if (!gather) args.add("--no-gather");

@@ -33,8 +33,9 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  *     then has {@code checksum=NaN} and only the all-reduced {@code total_heat}. For large runs.</li>
  * <li>{@code --seed S}: the seeded random initial field ({@link HeatProblem#withRandomField}) instead of the smooth one.</li>
  * <li>{@code --warmup W}: before the clock starts, W steps (halo exchange included) on a scratch copy of
- *     the block. Each rank is a fresh JVM whose first steps run in the interpreter while the JIT
- *     compiles; without a warm-up the timing of a short run measures mostly that.</li>
+ *     the block; {@code auto} picks them from the block's size ({@link #autoWarmupSteps}). Each rank is a
+ *     fresh JVM whose first steps run in the interpreter while the JIT compiles; without a warm-up the
+ *     timing of a short run measures mostly that.</li>
  * <li>{@code --repeat R}: R timed runs, each from the initial field (default 1); {@code seconds} is the
  *     best, {@code runs} lists them all. The last run's grid is the one gathered.</li>
  * <li>{@code --report-every K}: every K steps all ranks add up the total heat (an {@code MPI_Allreduce})
@@ -84,7 +85,7 @@ public final class MpiHeatRank {
                 String value = args[++i];
                 switch (flag) {
                     case "--seed" -> seed = seed(value);
-                    case "--warmup" -> warmup = number(value, flag);
+                    case "--warmup" -> warmup = value.equals("auto") ? AUTO_WARMUP : number(value, flag);
                     case "--repeat" -> repeat = number(value, flag);
                     case "--report-every" -> reportEvery = number(value, flag);
                     case "--grid-out" -> gridOut = Path.of(value);
@@ -92,7 +93,7 @@ public final class MpiHeatRank {
                     default -> throw new IllegalArgumentException("unknown option " + flag + "; " + USAGE);
                 }
             }
-            if (warmup < 0) throw new IllegalArgumentException("--warmup " + warmup + " is not allowed: use 0 or more steps");
+            if (warmup < 0 && warmup != AUTO_WARMUP) throw new IllegalArgumentException("--warmup " + warmup + " is not allowed: use 0 or more steps, or auto");
             if (repeat < 1) throw new IllegalArgumentException("--repeat " + repeat + " is not allowed: use 1 or more timed runs");
             if (reportEvery < 0) throw new IllegalArgumentException("--report-every " + reportEvery + " is not allowed: use 0 (only at the end) or more");
             if (!gather && gridOut != null) throw new IllegalArgumentException("--grid-out needs the gathered grid: drop --no-gather");
@@ -232,13 +233,36 @@ public final class MpiHeatRank {
         split.compute += (t2 - t1) + (t4 - t3);
     }
 
+    /** {@code --warmup auto}: as many steps as {@link #autoWarmupSteps} gives. */
+    static final int AUTO_WARMUP = -1;
+
+    /** Row updates each rank makes in an automatic warm-up. */
+    static final int WARMUP_ROW_UPDATES = 300_000;
+
+    /**
+     * Warm-up steps that give each rank about {@value #WARMUP_ROW_UPDATES} row updates (at least 30, at most 2000):
+     * the JIT counts calls and loop turns, not steps. Thirty steps of a 1024-row block left the Vector API
+     * rows still compiling when the clock started, and one rank measured 0.67x the in-process variant;
+     * in one JVM the same rows ran as fast as it once compiled. Every rank computes the same number from
+     * n and the rank count, so they all take the same steps (a halo exchange needs both sides).
+     * <pre>{@code
+     * MpiHeatRank.autoWarmupSteps(1024, 1);   // 293
+     * }</pre>
+     */
+    static int autoWarmupSteps(int n, int ranks) {
+        long rowsPerRank = Math.max(1, (n - 2L) / ranks);
+        // at most 2000: on a tiny grid a step is mostly its halo exchange, which compiles no faster
+        return (int) Math.max(30, Math.min(2_000, (WARMUP_ROW_UPDATES + rowsPerRank - 1) / rowsPerRank));
+    }
+
     /** Steps on a scratch block that is then thrown away: the JIT compiles the loops before the clock starts. */
     private static void warmUp(Mpi mpi, Options o, HeatProblem problem, RowBlocks blocks) {
-        if (o.warmup() == 0) return;
+        int steps = o.warmup() == AUTO_WARMUP ? autoWarmupSteps(problem.n(), mpi.size()) : o.warmup();
+        if (steps == 0) return;
         try (Arena scratch = Arena.ofConfined()) {
             var block = new HeatBlock(problem, blocks, mpi.rank(), scratch);
             Split ignored = new Split();
-            for (int s = 0; s < o.warmup(); s++) step(mpi, block, o.overlap(), ignored);
+            for (int s = 0; s < steps; s++) step(mpi, block, o.overlap(), ignored);
         }
     }
 
