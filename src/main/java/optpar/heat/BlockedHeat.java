@@ -88,20 +88,12 @@ public final class BlockedHeat implements HeatSolver {
     }
 
     /**
-     * Steps s0+1 .. s0+d on rows [r0, r1) as a wavefront: at position w, step s0+t+1 of row w-t for
-     * t = 0..d-1. Step s0+t+1 covers the rows [r0+t, r1-t), shrunk at each edge that is not the grid's
-     * boundary (an edge shared with another band shrinks, because beyond it the rows of step s0+t are
-     * not known yet).
+     * Steps s0+1 .. s0+d on rows [r0, r1) as a wavefront ({@link Wavefront#sweep}). Step s0+t+1 covers
+     * the rows [r0+t, r1-t), shrunk at each edge that is not the grid's boundary (an edge shared with
+     * another band shrinks, because beyond it the rows of step s0+t are not known yet).
      */
     static void trapezoid(double[][] grid, int n, double f, int s0, int d, int r0, int r1, boolean lowFixed, boolean highFixed) {
-        for (int w = r0; w < r1 + d - 1; w++) {
-            for (int t = 0; t < d; t++) {
-                int i = w - t;
-                int lo = lowFixed ? r0 : r0 + t;
-                int hi = highFixed ? r1 : r1 - t;
-                if (i >= lo && i < hi) HeatRows.vector(grid[(s0 + t) & 1], grid[(s0 + t + 1) & 1], n, i, f);
-            }
-        }
+        Wavefront.sweep((i, s) -> HeatRows.vector(grid[s & 1], grid[(s + 1) & 1], n, i, f), s0, d, r0, !lowFixed, r1, !highFixed);
     }
 
     /** Fills in, step by step, the rows [x-t, x+t) of step s0+t+1 around the edge x between two bands. */

@@ -145,11 +145,9 @@ public final class HeatBlock {
         return offHeapBytes;
     }
 
-    /** The sum of the own rows (halos excluded): this rank's part of the total heat. */
+    /** The sum of the own rows (halos excluded): this rank's part of the total heat ({@link HeatRows#sum}). */
     public double ownSum() {
-        double sum = 0;
-        for (long k = n, end = (long) (rows + 1) * n; k < end; k++) sum += current.getAtIndex(JAVA_DOUBLE, k);
-        return sum;
+        return HeatRows.sum(current, n, (long) rows * n);
     }
 
     /** The own rows, row-major ({@code rows * n} doubles): what the rank sends to be gathered. */

@@ -65,6 +65,7 @@ public final class MpiHeatLauncher {
     private int failRank = -1;
     private boolean yieldWhenIdle = true;
     private boolean overlap = false;
+    private int haloDepth = 1;
     private boolean gather = true;
     private Path mpirunPath;
     private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
@@ -127,6 +128,17 @@ public final class MpiHeatLauncher {
      */
     public MpiHeatLauncher overlap(boolean yes) {
         this.overlap = yes;
+        return this;
+    }
+
+    /**
+     * Halos {@code rows} deep (default 1): each exchange sends that many rows each way, and the ranks then
+     * take that many steps in one sweep from cache ({@link DeepHaloBlock}). At most half the smallest
+     * block's rows ({@link DeepHaloBlock#maxDepth}); {@link #command} says so before launching.
+     */
+    public MpiHeatLauncher haloDepth(int rows) {
+        if (rows < 1) throw new IllegalArgumentException("halo depth " + rows + " is not allowed: use 1 or more rows");
+        this.haloDepth = rows;
         return this;
     }
 
@@ -198,7 +210,8 @@ public final class MpiHeatLauncher {
      * @throws MpiException when mpirun is not installed
      */
     public List<String> command(int ranks, HeatProblem problem) {
-        new RowBlocks(problem.n(), ranks);   // each rank needs at least one interior row: say so before launching
+        // each rank needs at least one interior row, and halos no deeper than the blocks allow: say so before launching
+        DeepHaloBlock.requireDepth(haloDepth, new RowBlocks(problem.n(), ranks));
         if (failRank >= ranks) {
             throw new IllegalArgumentException("failRank " + failRank + " is not a rank of this run: use 0.." + (ranks - 1) + " or -1 for none");
         }
@@ -210,6 +223,7 @@ public final class MpiHeatLauncher {
                 "--warmup", warmup == MpiHeatRank.AUTO_WARMUP ? "auto" : Integer.toString(warmup), "--repeat", Integer.toString(repeat),
                 "--report-every", Integer.toString(reportEvery)));
         if (overlap) args.add("--overlap");
+        if (haloDepth > 1) args.addAll(List.of("--halo-depth", Integer.toString(haloDepth)));
         if (!gather) args.add("--no-gather");
         if (problem.randomField()) args.addAll(List.of("--seed", Long.toString(problem.seed())));
         if (gridFile != null) args.addAll(List.of("--grid-out", gridFile.toAbsolutePath().toString()));

@@ -23,12 +23,14 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * mpirun -np 3 java --enable-native-access=ALL-UNNAMED -cp target/classes optpar.mpi.MpiHeatRank 200 100 --report-every 50
  * }</pre>
  *
- * Arguments: {@code N STEPS [--overlap] [--no-gather] [--seed S] [--warmup W] [--repeat R] [--report-every K]
- * [--grid-out FILE] [--fail-rank R]}.
+ * Arguments: {@code N STEPS [--overlap] [--halo-depth H] [--no-gather] [--seed S] [--warmup W] [--repeat R]
+ * [--report-every K] [--grid-out FILE] [--fail-rank R]}.
  * <ul>
  * <li>{@code --overlap}: the non-blocking halo exchange ({@code MPI_Isend}/{@code MPI_Irecv}) runs while
  *     the interior rows are updated; then {@code MPI_Waitall} and the two edge rows. Without it, the
  *     blocking {@code MPI_Sendrecv} exchange comes first and the whole block after it.</li>
+ * <li>{@code --halo-depth H}: halos H rows deep ({@link DeepHaloBlock}): one exchange of H rows each way,
+ *     then H steps in one sweep through the block, from cache. Default 1: {@link HeatBlock}, one row, every step.</li>
  * <li>{@code --no-gather}: rank 0 does not collect the grid (which needs N² doubles on it); the result
  *     then has {@code checksum=NaN} and only the all-reduced {@code total_heat}. For large runs.</li>
  * <li>{@code --seed S}: the seeded random initial field ({@link HeatProblem#withRandomField}) instead of the smooth one.</li>
@@ -46,7 +48,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * </ul>
  * Rank 0 ends with one machine-readable line:
  * <pre>
- * MPI_HEAT_RESULT ranks=3 n=200 steps=100 overlap=true seconds=0.0123 checksum=1234.56789 total_heat=1234.56789
+ * MPI_HEAT_RESULT ranks=3 n=200 steps=100 overlap=true halo_depth=1 seconds=0.0123 checksum=1234.56789 total_heat=1234.56789
  *     runs=0.0125,0.0123 compute=0.0101 halo=0.0015 reduce=0.0002 offheap_bytes=1090592 peak_rss_bytes=61234567
  * </pre>
  * {@code seconds} is the step loop of the slowest rank, best of the runs (JVM start and gathering excluded);
@@ -65,15 +67,15 @@ public final class MpiHeatRank {
     private MpiHeatRank() {}
 
     /** The parsed command line. */
-    record Options(int n, int steps, boolean overlap, boolean gather, long seed, int warmup, int repeat, int reportEvery,
-                   Path gridOut, int failRank) {
-        static final String USAGE = "usage: MpiHeatRank N STEPS [--overlap] [--no-gather] [--seed S] [--warmup W] [--repeat R] "
-                + "[--report-every K] [--grid-out FILE] [--fail-rank R]";
+    record Options(int n, int steps, boolean overlap, int haloDepth, boolean gather, long seed, int warmup, int repeat,
+                   int reportEvery, Path gridOut, int failRank) {
+        static final String USAGE = "usage: MpiHeatRank N STEPS [--overlap] [--halo-depth H] [--no-gather] [--seed S] [--warmup W] "
+                + "[--repeat R] [--report-every K] [--grid-out FILE] [--fail-rank R]";
 
         static Options parse(String[] args) {
             if (args.length < 2) throw new IllegalArgumentException(USAGE);
             int n = number(args[0], "N"), steps = number(args[1], "STEPS");
-            int warmup = 0, repeat = 1, reportEvery = 0, failRank = -1;
+            int warmup = 0, repeat = 1, reportEvery = 0, failRank = -1, haloDepth = 1;
             boolean overlap = false, gather = true;
             long seed = HeatProblem.LECTURE_FIELD;
             Path gridOut = null;
@@ -87,6 +89,7 @@ public final class MpiHeatRank {
                     case "--seed" -> seed = seed(value);
                     case "--warmup" -> warmup = value.equals("auto") ? AUTO_WARMUP : number(value, flag);
                     case "--repeat" -> repeat = number(value, flag);
+                    case "--halo-depth" -> haloDepth = number(value, flag);
                     case "--report-every" -> reportEvery = number(value, flag);
                     case "--grid-out" -> gridOut = Path.of(value);
                     case "--fail-rank" -> failRank = number(value, flag);
@@ -96,8 +99,9 @@ public final class MpiHeatRank {
             if (warmup < 0 && warmup != AUTO_WARMUP) throw new IllegalArgumentException("--warmup " + warmup + " is not allowed: use 0 or more steps, or auto");
             if (repeat < 1) throw new IllegalArgumentException("--repeat " + repeat + " is not allowed: use 1 or more timed runs");
             if (reportEvery < 0) throw new IllegalArgumentException("--report-every " + reportEvery + " is not allowed: use 0 (only at the end) or more");
+            if (haloDepth < 1) throw new IllegalArgumentException("--halo-depth " + haloDepth + " is not allowed: use 1 or more rows");
             if (!gather && gridOut != null) throw new IllegalArgumentException("--grid-out needs the gathered grid: drop --no-gather");
-            return new Options(n, steps, overlap, gather, seed, warmup, repeat, reportEvery, gridOut, failRank);
+            return new Options(n, steps, overlap, haloDepth, gather, seed, warmup, repeat, reportEvery, gridOut, failRank);
         }
 
         HeatProblem problem() {
@@ -126,6 +130,44 @@ public final class MpiHeatRank {
         double compute, halo, reduce, loop;   // loop: this rank's whole step loop
     }
 
+    /**
+     * A rank's block, one row deep ({@link HeatBlock}) or deeper ({@link DeepHaloBlock}), behind the one
+     * step loop: {@link #advance} exchanges the halos and takes as many steps as they allow.
+     */
+    interface RankBlock {
+        /** One exchange and up to {@code most} steps (blocking or overlapped), each part timed into {@code split}; returns the steps taken. */
+        int advance(Mpi mpi, int most, boolean overlap, Split split);
+
+        double ownSum();
+
+        MemorySegment ownRows();
+
+        long offHeapBytes();
+
+        static RankBlock of(HeatProblem problem, RowBlocks blocks, int rank, int haloDepth, Arena arena) {
+            if (haloDepth == 1) {
+                var block = new HeatBlock(problem, blocks, rank, arena);
+                return new RankBlock() {
+                    public int advance(Mpi mpi, int most, boolean overlap, Split split) { step(mpi, block, overlap, split); return 1; }
+                    public double ownSum() { return block.ownSum(); }
+                    public MemorySegment ownRows() { return block.ownRows(); }
+                    public long offHeapBytes() { return block.offHeapBytes(); }
+                };
+            }
+            var block = new DeepHaloBlock(problem, blocks, rank, haloDepth, arena);
+            return new RankBlock() {
+                public int advance(Mpi mpi, int most, boolean overlap, Split split) {
+                    int d = Math.min(most, block.depth());
+                    step(mpi, block, d, overlap, split);
+                    return d;
+                }
+                public double ownSum() { return block.ownSum(); }
+                public MemorySegment ownRows() { return block.ownRows(); }
+                public long offHeapBytes() { return block.offHeapBytes(); }
+            };
+        }
+    }
+
     public static void main(String[] args) {
         Mpi.runRank(mpi -> run(mpi, Options.parse(args)));   // a failing rank ends the whole job
     }
@@ -133,6 +175,7 @@ public final class MpiHeatRank {
     static void run(Mpi mpi, Options o) throws IOException {
         var problem = o.problem();
         var blocks = new RowBlocks(o.n(), mpi.size());
+        DeepHaloBlock.requireDepth(o.haloDepth(), blocks);
         int rank = mpi.rank();
         System.out.println(String.format("rank %d of %d: rows %d..%d (%d rows), neighbours up %s, down %s", rank,
                 mpi.size(), blocks.first(rank), blocks.first(rank) + blocks.count(rank) - 1, blocks.count(rank),
@@ -146,12 +189,12 @@ public final class MpiHeatRank {
         for (int run = 0; run + 1 < o.repeat(); run++) {
             try (Arena scratch = Arena.ofConfined()) {
                 Split split = new Split();
-                seconds[run] = timedSolve(mpi, o, new HeatBlock(problem, blocks, rank, scratch), false, split);
+                seconds[run] = timedSolve(mpi, o, RankBlock.of(problem, blocks, rank, o.haloDepth(), scratch), false, split);
                 if (seconds[run] < bestSeconds) { bestSeconds = seconds[run]; best = split; }
             }
         }
         try (Arena arena = Arena.ofConfined()) {
-            var block = new HeatBlock(problem, blocks, rank, arena);
+            var block = RankBlock.of(problem, blocks, rank, o.haloDepth(), arena);
             Split split = new Split();
             int last = o.repeat() - 1;
             seconds[last] = timedSolve(mpi, o, block, true, split);
@@ -168,7 +211,7 @@ public final class MpiHeatRank {
                 if (o.gridOut() != null) write(grid, o.gridOut());
                 String runs = Arrays.stream(seconds).mapToObj(Double::toString).collect(Collectors.joining(","));
                 System.out.println(RESULT_TAG + " ranks=" + mpi.size() + " n=" + o.n() + " steps=" + o.steps()
-                        + " overlap=" + o.overlap()
+                        + " overlap=" + o.overlap() + " halo_depth=" + o.haloDepth()
                         + " seconds=" + Arrays.stream(seconds).min().orElseThrow()
                         + " checksum=" + (grid == null ? Double.NaN : HeatProblem.checksum(grid))
                         + " total_heat=" + totalHeat + " runs=" + runs
@@ -183,16 +226,18 @@ public final class MpiHeatRank {
      * Returns the time of the slowest rank: the clock starts together (after a barrier) and the job is
      * only as fast as its slowest rank.
      */
-    private static double timedSolve(Mpi mpi, Options o, HeatBlock block, boolean report, Split split) {
+    private static double timedSolve(Mpi mpi, Options o, RankBlock block, boolean report, Split split) {
         int rank = mpi.rank();
         mpi.barrier();
         double start = mpi.wtime();
-        for (int s = 1; s <= o.steps(); s++) {
+        for (int s = 0; s < o.steps(); ) {
             if (rank == o.failRank()) {
-                throw new IllegalStateException("failing on purpose at step " + s + " (--fail-rank " + o.failRank() + ")");
+                throw new IllegalStateException("failing on purpose at step " + (s + 1) + " (--fail-rank " + o.failRank() + ")");
             }
-            step(mpi, block, o.overlap(), split);
-            if (o.reportEvery() > 0 && s % o.reportEvery() == 0 && s < o.steps()) {
+            int before = s;
+            s += block.advance(mpi, o.steps() - s, o.overlap(), split);
+            // a report when the steps just taken passed a multiple of K (deep halos take several at once)
+            if (o.reportEvery() > 0 && s / o.reportEvery() > before / o.reportEvery() && s < o.steps()) {
                 double t0 = mpi.wtime();
                 double own = block.ownSum();
                 double t1 = mpi.wtime();
@@ -204,6 +249,32 @@ public final class MpiHeatRank {
         }
         split.loop = mpi.wtime() - start;
         return mpi.allreduceMax(split.loop);
+    }
+
+    /**
+     * {@code d} steps on halos {@code d} or more rows deep: the same two ways as {@link #step(Mpi, HeatBlock, boolean, Split)},
+     * with {@code d} steps where that takes one.
+     */
+    static void step(Mpi mpi, DeepHaloBlock block, int d, boolean overlap, Split split) {
+        double t0 = mpi.wtime();
+        if (!overlap) {
+            block.exchangeHalos(mpi);
+            double t1 = mpi.wtime();
+            block.advance(d);
+            split.halo += t1 - t0;
+            split.compute += mpi.wtime() - t1;
+            return;
+        }
+        block.startHaloExchange(mpi);   // the edge rows' copies included
+        double t1 = mpi.wtime();
+        block.advanceInterior(d);
+        double t2 = mpi.wtime();
+        block.finishHaloExchange(mpi);
+        double t3 = mpi.wtime();
+        block.advanceEdges(d);
+        double t4 = mpi.wtime();
+        split.halo += (t1 - t0) + (t3 - t2);
+        split.compute += (t2 - t1) + (t4 - t3);
     }
 
     /**
@@ -260,9 +331,9 @@ public final class MpiHeatRank {
         int steps = o.warmup() == AUTO_WARMUP ? autoWarmupSteps(problem.n(), mpi.size()) : o.warmup();
         if (steps == 0) return;
         try (Arena scratch = Arena.ofConfined()) {
-            var block = new HeatBlock(problem, blocks, mpi.rank(), scratch);
+            var block = RankBlock.of(problem, blocks, mpi.rank(), o.haloDepth(), scratch);
             Split ignored = new Split();
-            for (int s = 0; s < steps; s++) step(mpi, block, o.overlap(), ignored);
+            for (int s = 0; s < steps; ) s += block.advance(mpi, steps - s, o.overlap(), ignored);
         }
     }
 
@@ -279,7 +350,7 @@ public final class MpiHeatRank {
     }
 
     /** Rank 0 receives every block's own rows into the full grid; the boundary rows it already knows. */
-    private static double[] gather(Mpi mpi, HeatProblem problem, RowBlocks blocks, HeatBlock block, Arena arena) {
+    private static double[] gather(Mpi mpi, HeatProblem problem, RowBlocks blocks, RankBlock block, Arena arena) {
         int n = problem.n(), ranks = mpi.size();
         int[] counts = new int[ranks], displs = new int[ranks];
         for (int r = 0; r < ranks; r++) {

@@ -40,6 +40,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * @param gridFile    the final grid (raw little-endian doubles, row-major), or null when not asked for
  * @param runs        the seconds of every timed run ({@link MpiHeatLauncher#repeat(int)}), in order
  * @param overlap     whether the halo exchange overlapped the interior update
+ * @param haloDepth   the halo rows exchanged each way, and the steps taken per exchange ({@link MpiHeatLauncher#haloDepth})
  * @param compute     seconds the slowest rank spent updating rows in the best run
  * @param halo        seconds the slowest rank spent exchanging halos (waiting included) in the best run
  * @param reduce      seconds the slowest rank spent in all-reduces in the best run
@@ -48,7 +49,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * @param output      every line mpirun and the ranks printed
  */
 public record MpiHeatResult(int ranks, int n, int steps, double seconds, double wallSeconds, double checksum,
-                            double totalHeat, Path gridFile, List<Double> runs, boolean overlap, double compute,
+                            double totalHeat, Path gridFile, List<Double> runs, boolean overlap, int haloDepth, double compute,
                             double halo, double reduce, long offHeapBytes, long peakRssBytes, List<String> output) {
 
     /** Seconds per step of the step loop (slowest rank, best run). */
@@ -130,6 +131,7 @@ public record MpiHeatResult(int ranks, int n, int steps, double seconds, double 
                     gridFile != null && Files.exists(gridFile) ? gridFile : null,
                     Arrays.stream(fields.get("runs").split(",")).map(Double::valueOf).toList(),
                     Boolean.parseBoolean(fields.getOrDefault("overlap", "false")),
+                    Integer.parseInt(fields.getOrDefault("halo_depth", "1")),
                     Double.parseDouble(fields.getOrDefault("compute", "NaN")), Double.parseDouble(fields.getOrDefault("halo", "NaN")),
                     Double.parseDouble(fields.getOrDefault("reduce", "NaN")),
                     Long.parseLong(fields.getOrDefault("offheap_bytes", "-1")), Long.parseLong(fields.getOrDefault("peak_rss_bytes", "-1")),

@@ -72,6 +72,31 @@ class MpiHeatLauncherTest {
                 && r.compute() + r.halo() + r.reduce() <= r.seconds() * 1.01 + 1e-3, "the parts fit in the loop: " + r);
     }
 
+    @ParameterizedTest(name = "mpirun -np {0}, overlap {1}, deep halos: the serial grid bit for bit on a random field")
+    @CsvSource({"1,false", "2,false", "3,false", "4,false", "1,true", "2,true", "3,true", "4,true"})
+    void deepHalosGiveTheSerialGridForEveryRankCount(int ranks, boolean overlap, @TempDir Path dir) {
+        Random rnd = TestSeed.random();
+        var problem = new HeatProblem(awkwardN(ranks, rnd), 10 + rnd.nextInt(40)).withRandomField(1 + rnd.nextInt(1_000_000));
+        int maxDepth = DeepHaloBlock.maxDepth(new RowBlocks(problem.n(), ranks));
+        int depth = 2 + rnd.nextInt(Math.max(1, maxDepth - 1));
+        double[] serial = new NaiveHeat().solve(problem, 1);
+
+        MpiHeatResult r = launcher().overlap(overlap).haloDepth(depth).gridFile(dir.resolve("grid.bin")).reportEvery(7)
+                .run(ranks, problem);
+
+        String what = "n=" + problem.n() + " steps=" + problem.steps() + " field seed=" + problem.seed()
+                + " ranks=" + ranks + " overlap=" + overlap + " halo depth=" + depth;
+        assertEquals(depth, r.haloDepth(), what);
+        assertArrayEquals(serial, r.grid(), "gathered grid, " + what);
+        assertEquals(r.checksum(), r.totalHeat(), 1e-12 * Math.abs(r.checksum()), "total heat, " + what);
+    }
+
+    @Test
+    void aHaloDeeperThanTheBlocksAllowIsRefusedBeforeLaunching() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new MpiHeatLauncher().haloDepth(30).run(2, new HeatProblem(100, 10)));
+        assertTrue(e.getMessage().contains("use 1 to 24"), e.getMessage());
+    }
+
     @Test
     void withoutTheGatherOnlyTheAllReducedTotalIsReported() {
         var problem = new HeatProblem(41, 20).withRandomField(99);

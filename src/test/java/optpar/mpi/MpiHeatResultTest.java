@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class MpiHeatResultTest {
 
     private static MpiHeatResult run(int ranks, int n, double seconds) {
-        return new MpiHeatResult(ranks, n, 50, seconds, seconds + 2, 1234.5, 1234.5, null, List.of(seconds), true,
+        return new MpiHeatResult(ranks, n, 50, seconds, seconds + 2, 1234.5, 1234.5, null, List.of(seconds), true, 1,
                 seconds * 0.8, seconds * 0.15, seconds * 0.05, 1000, 2000, List.of());
     }
 
