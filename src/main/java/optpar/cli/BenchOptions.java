@@ -38,10 +38,11 @@ import optpar.Course;
  *                ranks so that each rank keeps n*n points: n(P) = n*sqrt(P))
  * @param halo    heat over MPI ranks: "overlap" (non-blocking exchange during the interior update), "blocking",
  *                or "both" (each rank count both ways, in one run)
+ * @param haloDepth heat over MPI ranks: halo rows exchanged each way, and steps per exchange (1: every step)
  */
 public record BenchOptions(String problem, List<String> impls, int[] threads, int width, int height, int iters,
                            int n, int steps, int mib, int[] ranks, int repeat, int warmup, Path csv, Path plot,
-                           String scaling, String halo) {
+                           String scaling, String halo, int haloDepth) {
 
     /** The problems the CLI knows ({@link BenchProblem#all()}). */
     public static final List<String> PROBLEMS = BenchProblem.all().stream().map(BenchProblem::name).toList();
@@ -134,13 +135,14 @@ public record BenchOptions(String problem, List<String> impls, int[] threads, in
                 intOption(given, "--mib", 64, 1, 4096), ranks,
                 intOption(given, "--repeat", 3, 1), intOption(given, "--warmup", 1, 0),
                 pathOption(given, "--csv"), pathOption(given, "--plot"),
-                choice(given, "--scaling", "strong", "weak"), choice(given, "--halo", "overlap", "blocking", "both"));
+                choice(given, "--scaling", "strong", "weak"), choice(given, "--halo", "overlap", "blocking", "both"),
+                intOption(given, "--halo-depth", 1, 1));
     }
 
     /** These options with another heat grid size (a weak-scaling row's own n). */
     public BenchOptions withN(int newN) {
         return new BenchOptions(problem, impls, threads, width, height, iters, newN, steps, mib, ranks, repeat, warmup,
-                csv, plot, scaling, halo);
+                csv, plot, scaling, halo, haloDepth);
     }
 
     /** The value of {@code key}, one of {@code allowed} (the first is the default). */
@@ -210,6 +212,7 @@ public record BenchOptions(String problem, List<String> impls, int[] threads, in
             case "--threads", "--ranks" -> "1,2,4";
             case "--scaling" -> "weak";
             case "--halo" -> "blocking";
+            case "--halo-depth" -> "16";
             case "--csv" -> "out.csv";
             case "--plot" -> "out.png";
             case "--width" -> "1500";

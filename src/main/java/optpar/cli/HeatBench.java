@@ -20,7 +20,7 @@ final class HeatBench extends BenchProblem {
 
     @Override public String name() { return "heat"; }
 
-    @Override public List<String> options() { return List.of("--n", "--steps", "--ranks", "--scaling", "--halo"); }
+    @Override public List<String> options() { return List.of("--n", "--steps", "--ranks", "--scaling", "--halo", "--halo-depth"); }
 
     /** An MPI row under weak scaling ran on its own grid: its CSV line says which. */
     @Override

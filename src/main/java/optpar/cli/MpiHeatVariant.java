@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import optpar.heat.HeatProblem;
 import optpar.measure.Sweep;
 import optpar.measure.Timing;
+import optpar.mpi.DeepHaloBlock;
 import optpar.mpi.MpiHeatLauncher;
 import optpar.mpi.MpiScaling;
 import optpar.mpi.RowBlocks;
@@ -47,7 +48,8 @@ public final class MpiHeatVariant {
     public String name() { return "mpi"; }
 
     public String description() {
-        return "row blocks on MPI ranks (mpirun, Open MPI through FFM), halo rows exchanged each step (--halo overlap|blocking|both, --scaling strong|weak)";
+        return "row blocks on MPI ranks (mpirun, Open MPI through FFM), halo rows exchanged each step (--halo overlap|blocking|both, "
+                + "--halo-depth H: H rows every H steps, --scaling strong|weak)";
     }
 
     public boolean available() {
@@ -59,13 +61,17 @@ public final class MpiHeatVariant {
         MpiScaling.Kind kind = MpiScaling.Kind.of(o.scaling());
         for (int k : rankCounts(o)) {
             int n = kind.n(o.n(), k);
-            new RowBlocks(n, k);
+            mpiDepthAllowed(o.haloDepth(), n, k);
             new HeatProblem(n, o.steps());   // a weak-scaling grid must still fit
         }
         if ((long) o.warmup() * o.steps() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--warmup " + o.warmup() + " x --steps " + o.steps()
                     + " is too many warm-up steps for mpi: use fewer warm-up runs");
         }
+    }
+
+    private static void mpiDepthAllowed(int depth, int n, int ranks) {
+        DeepHaloBlock.requireDepth(depth, new RowBlocks(n, ranks));   // also: at least one interior row per rank
     }
 
     private static int[] rankCounts(BenchOptions o) {
@@ -82,7 +88,7 @@ public final class MpiHeatVariant {
         int[] ranks = rankCounts(o);
         if (o.ranks() == null) notes.accept("mpi: no --ranks given, using the --threads counts " + Arrays.toString(ranks) + " as rank counts");
         int warmupSteps = o.warmup() * o.steps();   // --warmup K: K whole untimed runs (check() bounds it)
-        notes.accept("mpi: " + o.scaling() + " scaling, " + o.halo() + " halo exchange; speed-up over vector on one thread on each grid");
+        notes.accept("mpi: " + o.scaling() + " scaling, " + o.halo() + " halo exchange, halos " + o.haloDepth() + " row(s) deep; speed-up over vector on one thread on each grid");
         List<Sweep.Measurement> rows = new ArrayList<>();
         List<Boolean> ways = switch (o.halo()) {
             case "both" -> List.of(false, true);
@@ -91,8 +97,9 @@ public final class MpiHeatVariant {
         };
         for (boolean overlap : ways) {
             // "mpi" is the overlapped exchange; "mpi-blocking" the MPI_Sendrecv one.
-            String impl = overlap ? name() : name() + "-blocking";
-            var launcher = launchers.get().warmup(warmupSteps).overlap(overlap);
+            // With deep halos: "mpi-halo16", "mpi-blocking-halo16".
+            String impl = (overlap ? name() : name() + "-blocking") + (o.haloDepth() > 1 ? "-halo" + o.haloDepth() : "");
+            var launcher = launchers.get().warmup(warmupSteps).overlap(overlap).haloDepth(o.haloDepth());
             var points = MpiScaling.run(launcher, MpiScaling.Kind.of(o.scaling()), new HeatProblem(o.n(), o.steps()), ranks,
                     o.repeat(), line -> notes.accept(impl + " " + line));
             for (var p : points) {

@@ -113,7 +113,13 @@ public final class DeepHaloBlock {
         return Math.max(1, smallest / 2);
     }
 
-    static void requireDepth(int depth, RowBlocks blocks) {
+    /**
+     * Throws a one-line {@link IllegalArgumentException} unless {@code depth} is 1 to {@link #maxDepth(RowBlocks)}.
+     * <pre>{@code
+     * DeepHaloBlock.requireDepth(16, new RowBlocks(2048, 2));   // fine: blocks of 1023 rows allow up to 511
+     * }</pre>
+     */
+    public static void requireDepth(int depth, RowBlocks blocks) {
         int max = maxDepth(blocks);
         if (depth < 1 || depth > max) {
             throw new IllegalArgumentException("halo depth " + depth + " is not allowed for n=" + blocks.n() + " on " + blocks.ranks()
