@@ -39,8 +39,11 @@ public final class HeatRows {
      * Row {@code i} with {@link DoubleVector}s: L adjacent points per instruction. The neighbours
      * west and east are just loads shifted by one element. The last few points that do not fill a
      * vector are done by the scalar loop.
+     * <pre>{@code
+     * for (int i = 1; i < n - 1; i++) HeatRows.vector(u, next, n, i, problem.factor());   // one step
+     * }</pre>
      */
-    static void vector(double[] src, double[] dst, int n, int i, double f) {
+    public static void vector(double[] src, double[] dst, int n, int i, double f) {
         int up = (i - 1) * n, mid = i * n, down = (i + 1) * n;
         DoubleVector fv = DoubleVector.broadcast(SPECIES, f);
         int j = 1;

@@ -142,6 +142,7 @@ public final class MpiHeatRank {
 
         MemorySegment ownRows();
 
+        /** The block's bytes: off-heap for one-row halos; for deep ones the heap arrays and the message buffers. */
         long offHeapBytes();
 
         static RankBlock of(HeatProblem problem, RowBlocks blocks, int rank, int haloDepth, Arena arena) {
@@ -162,8 +163,10 @@ public final class MpiHeatRank {
                     return d;
                 }
                 public double ownSum() { return block.ownSum(); }
-                public MemorySegment ownRows() { return block.ownRows(); }
-                public long offHeapBytes() { return block.offHeapBytes(); }
+                public MemorySegment ownRows() {   // MPI reads native memory only: one copy, at the end
+                    return arena.allocate(block.ownRows().byteSize(), Double.BYTES).copyFrom(block.ownRows());
+                }
+                public long offHeapBytes() { return block.bytes(); }
             };
         }
     }

@@ -70,19 +70,13 @@ class DeepHaloBlockTest {
             for (int r = 0; r < c.ranks(); r++) blocks[r] = new DeepHaloBlock(problem, rowBlocks, r, c.depth(), arena);
             for (int s = 0; s < problem.steps(); s += c.depth()) {
                 int d = Math.min(c.depth(), problem.steps() - s);
+                for (DeepHaloBlock b : blocks) b.copyEdgeRows();          // the edge rows into the send buffers
                 if (overlap) {
-                    for (DeepHaloBlock b : blocks) b.copyEdgeRows();      // startHaloExchange
                     for (DeepHaloBlock b : blocks) b.advanceInterior(d);  // before the messages "arrive"
-                    for (int r = 0; r + 1 < blocks.length; r++) {         // MPI_Waitall
-                        blocks[r].haloBelow().copyFrom(blocks[r + 1].rowsToSendUp());
-                        blocks[r + 1].haloAbove().copyFrom(blocks[r].rowsToSendDown());
-                    }
+                    deliver(blocks);                                      // MPI_Waitall
                     for (DeepHaloBlock b : blocks) b.advanceEdges(d);
                 } else {
-                    for (int r = 0; r + 1 < blocks.length; r++) {         // the two MPI_Sendrecv
-                        blocks[r].haloBelow().copyFrom(blocks[r + 1].firstOwnRows());
-                        blocks[r + 1].haloAbove().copyFrom(blocks[r].lastOwnRows());
-                    }
+                    deliver(blocks);                                      // the two MPI_Sendrecv
                     for (DeepHaloBlock b : blocks) b.advance(d);
                 }
             }
@@ -93,6 +87,15 @@ class DeepHaloBlockTest {
             }
             return grid;
         }
+    }
+
+    /** What the messages do between ranks r and r+1: send buffers into the neighbours' receive buffers, then into the halos. */
+    private static void deliver(DeepHaloBlock[] blocks) {
+        for (int r = 0; r + 1 < blocks.length; r++) {
+            blocks[r].haloBelow().copyFrom(blocks[r + 1].rowsToSendUp());
+            blocks[r + 1].haloAbove().copyFrom(blocks[r].rowsToSendDown());
+        }
+        for (DeepHaloBlock b : blocks) b.halosArrived();
     }
 
     @Test
