@@ -42,4 +42,8 @@ nproc >> "$out/machine.txt"
   --halo both --warmup 1 --repeat 3 --csv "$out/heat-mpi-strong.csv" 2> "$out/heat-mpi-strong.notes"
 "$course" bench heat --impl mpi --ranks 1,2,4 --n 1448 --steps 100 --scaling weak \
   --halo overlap --warmup 1 --repeat 3 --csv "$out/heat-mpi-weak.csv" 2> "$out/heat-mpi-weak.notes"
+# MPI with halos 16 rows deep (mpi-halo16): one exchange, then 16 steps in one sweep from cache, beside
+# the serial blocked variant (temporal blocking too) on one thread: the best serial code.
+"$course" bench heat --impl vector,blocked,mpi --threads 1 --ranks 1,2,4 --n 2048 --steps 100 --scaling strong \
+  --halo both --halo-depth 16 --warmup 1 --repeat 3 --csv "$out/heat-mpi-deep.csv" 2> "$out/heat-mpi-deep.notes"
 echo "results in $out"

@@ -61,6 +61,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 public final class DeepHaloBlock {
     private static final int TAG_UPWARDS = 1, TAG_DOWNWARDS = 2;
 
+    private final HeatProblem problem;
     private final int n, rows, first, up, down, depth;
     private final int above, below;     // halo rows above and below: depth, or 1 (the boundary row) at the domain's edge
     private final int localRows;        // above + rows + below
@@ -82,6 +83,7 @@ public final class DeepHaloBlock {
             throw new IllegalArgumentException("the row blocks are for n=" + blocks.n() + " but the problem has n=" + problem.n());
         }
         requireDepth(depth, blocks);
+        this.problem = problem;
         n = problem.n();
         rows = blocks.count(rank);
         first = blocks.first(rank);
@@ -96,12 +98,7 @@ public final class DeepHaloBlock {
             throw new IllegalArgumentException("a block of " + localRows + " rows of " + n + " points is too large for a Java array: use more ranks");
         }
         grid = new double[2][localRows * n];
-        double[] row = new double[n];
-        for (int local = 0; local < localRows; local++) {
-            problem.initialRow(first - above + local, row);
-            System.arraycopy(row, 0, grid[0], local * n, n);
-        }
-        System.arraycopy(grid[0], 0, grid[1], 0, grid[0].length);
+        reset();
         sendUp = arena.allocate(JAVA_DOUBLE, (long) depth * n);
         sendDown = arena.allocate(JAVA_DOUBLE, (long) depth * n);
         recvAbove = arena.allocate(JAVA_DOUBLE, (long) above * n);
@@ -110,6 +107,17 @@ public final class DeepHaloBlock {
         bytes = 2L * grid[0].length * Double.BYTES + sendUp.byteSize() + sendDown.byteSize() + recvAbove.byteSize()
                 + recvBelow.byteSize() + requests.byteSize();
         update = (i, s) -> HeatRows.vector(grid[s & 1], grid[(s + 1) & 1], n, i, factor);
+    }
+
+    /** Back to the initial field and step 0 (a timed run that starts again resets the block rather than making another). */
+    public void reset() {
+        double[] row = new double[n];
+        for (int local = 0; local < localRows; local++) {
+            problem.initialRow(first - above + local, row);
+            System.arraycopy(row, 0, grid[0], local * n, n);
+        }
+        System.arraycopy(grid[0], 0, grid[1], 0, grid[0].length);
+        step = 0;
     }
 
     /**

@@ -47,6 +47,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 public final class HeatBlock {
     private static final int TAG_UPWARDS = 1, TAG_DOWNWARDS = 2;
 
+    private final HeatProblem problem;
     private final int n, rows, first, up, down;
     private final double factor;
     private final MemorySegment requests;
@@ -61,6 +62,7 @@ public final class HeatBlock {
         if (blocks.n() != problem.n()) {
             throw new IllegalArgumentException("the row blocks are for n=" + blocks.n() + " but the problem has n=" + problem.n());
         }
+        this.problem = problem;
         n = problem.n();
         rows = blocks.count(rank);
         first = blocks.first(rank);
@@ -73,9 +75,16 @@ public final class HeatBlock {
         next = grids[1];
         requests = arena.allocate(ADDRESS, 4);   // the four MPI_Request handles of one overlapped exchange
         offHeapBytes = current.byteSize() + next.byteSize() + requests.byteSize();
-        // Global rows first-1 .. first+rows into local rows 0 .. rows+1, in both buffers: the boundary
-        // columns (and, at the domain's edge, the boundary rows) are never written again. One row of
-        // heap at a time: the rank never makes the whole initial grid.
+        reset();
+    }
+
+    /**
+     * Back to the initial field: global rows first-1 .. first+rows into local rows 0 .. rows+1, in both
+     * buffers (the boundary columns, and at the domain's edge the boundary rows, are never written again).
+     * One row of heap at a time: the rank never makes the whole initial grid. A timed run that starts
+     * again resets the block rather than making another.
+     */
+    public void reset() {
         double[] row = new double[n];
         for (int local = 0; local < rows + 2; local++) {
             problem.initialRow(first - 1 + local, row);

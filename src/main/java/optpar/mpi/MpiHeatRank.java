@@ -34,8 +34,8 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * <li>{@code --no-gather}: rank 0 does not collect the grid (which needs N² doubles on it); the result
  *     then has {@code checksum=NaN} and only the all-reduced {@code total_heat}. For large runs.</li>
  * <li>{@code --seed S}: the seeded random initial field ({@link HeatProblem#withRandomField}) instead of the smooth one.</li>
- * <li>{@code --warmup W}: before the clock starts, W steps (halo exchange included) on a scratch copy of
- *     the block; {@code auto} picks them from the block's size ({@link #autoWarmupSteps}). Each rank is a
+ * <li>{@code --warmup W}: before the clock starts, W steps (halo exchange included) on the block, which
+ *     then goes back to the initial field ({@code reset}); {@code auto} picks them from the block's size ({@link #autoWarmupSteps}). Each rank is a
  *     fresh JVM whose first steps run in the interpreter while the JIT compiles; without a warm-up the
  *     timing of a short run measures mostly that.</li>
  * <li>{@code --repeat R}: R timed runs, each from the initial field (default 1); {@code seconds} is the
@@ -145,6 +145,9 @@ public final class MpiHeatRank {
         /** The block's bytes: off-heap for one-row halos; for deep ones the heap arrays and the message buffers. */
         long offHeapBytes();
 
+        /** Back to the initial field, for the next timed run. */
+        void reset();
+
         static RankBlock of(HeatProblem problem, RowBlocks blocks, int rank, int haloDepth, Arena arena) {
             if (haloDepth == 1) {
                 var block = new HeatBlock(problem, blocks, rank, arena);
@@ -153,6 +156,7 @@ public final class MpiHeatRank {
                     public double ownSum() { return block.ownSum(); }
                     public MemorySegment ownRows() { return block.ownRows(); }
                     public long offHeapBytes() { return block.offHeapBytes(); }
+                    public void reset() { block.reset(); }
                 };
             }
             var block = new DeepHaloBlock(problem, blocks, rank, haloDepth, arena);
@@ -167,6 +171,7 @@ public final class MpiHeatRank {
                     return arena.allocate(block.ownRows().byteSize(), Double.BYTES).copyFrom(block.ownRows());
                 }
                 public long offHeapBytes() { return block.bytes(); }
+                public void reset() { block.reset(); }
             };
         }
     }
@@ -183,25 +188,20 @@ public final class MpiHeatRank {
         System.out.println(String.format("rank %d of %d: rows %d..%d (%d rows), neighbours up %s, down %s", rank,
                 mpi.size(), blocks.first(rank), blocks.first(rank) + blocks.count(rank) - 1, blocks.count(rank),
                 name(blocks.up(rank)), name(blocks.down(rank))));
-        warmUp(mpi, o, problem, blocks);
-
-        // Each timed run starts from the initial field; all but the last are thrown away with their arena.
-        double[] seconds = new double[o.repeat()];
-        Split best = null;   // the parts of the best run (every rank agrees which: seconds are all-reduced)
-        double bestSeconds = Double.MAX_VALUE;
-        for (int run = 0; run + 1 < o.repeat(); run++) {
-            try (Arena scratch = Arena.ofConfined()) {
-                Split split = new Split();
-                seconds[run] = timedSolve(mpi, o, RankBlock.of(problem, blocks, rank, o.haloDepth(), scratch), false, split);
-                if (seconds[run] < bestSeconds) { bestSeconds = seconds[run]; best = split; }
-            }
-        }
         try (Arena arena = Arena.ofConfined()) {
+            // One block for the warm-up and every timed run, reset to the initial field before each: a rank
+            // never holds two blocks, so its peak memory is one block's (plus the JVM's own).
             var block = RankBlock.of(problem, blocks, rank, o.haloDepth(), arena);
-            Split split = new Split();
-            int last = o.repeat() - 1;
-            seconds[last] = timedSolve(mpi, o, block, true, split);
-            if (seconds[last] < bestSeconds || best == null) best = split;
+            warmUp(mpi, o, block);
+            double[] seconds = new double[o.repeat()];
+            Split best = null;   // the parts of the best run (every rank agrees which: seconds are all-reduced)
+            double bestSeconds = Double.MAX_VALUE;
+            for (int run = 0; run < o.repeat(); run++) {
+                block.reset();
+                Split split = new Split();
+                seconds[run] = timedSolve(mpi, o, block, run == o.repeat() - 1, split);   // the last run reports
+                if (seconds[run] < bestSeconds || best == null) { bestSeconds = seconds[run]; best = split; }
+            }
             double totalHeat = mpi.allreduceSum(block.ownSum());
             double[] grid = o.gather() ? gather(mpi, problem, blocks, block, arena) : null;
             // The parts of the slowest rank (whose loop time is the all-reduced maximum): the others
@@ -329,15 +329,11 @@ public final class MpiHeatRank {
         return (int) Math.max(30, Math.min(2_000, (WARMUP_ROW_UPDATES + rowsPerRank - 1) / rowsPerRank));
     }
 
-    /** Steps on a scratch block that is then thrown away: the JIT compiles the loops before the clock starts. */
-    private static void warmUp(Mpi mpi, Options o, HeatProblem problem, RowBlocks blocks) {
-        int steps = o.warmup() == AUTO_WARMUP ? autoWarmupSteps(problem.n(), mpi.size()) : o.warmup();
-        if (steps == 0) return;
-        try (Arena scratch = Arena.ofConfined()) {
-            var block = RankBlock.of(problem, blocks, mpi.rank(), o.haloDepth(), scratch);
-            Split ignored = new Split();
-            for (int s = 0; s < steps; ) s += block.advance(mpi, steps - s, o.overlap(), ignored);
-        }
+    /** Untimed steps on the block (reset afterwards by the caller): the JIT compiles the loops before the clock starts. */
+    private static void warmUp(Mpi mpi, Options o, RankBlock block) {
+        int steps = o.warmup() == AUTO_WARMUP ? autoWarmupSteps(o.n(), mpi.size()) : o.warmup();
+        Split ignored = new Split();
+        for (int s = 0; s < steps; ) s += block.advance(mpi, steps - s, o.overlap(), ignored);
     }
 
     /** This process's peak resident memory ({@code VmHWM}), or -1 where {@code /proc} has none (not Linux). */

@@ -116,6 +116,29 @@ class DeepHaloBlockTest {
     }
 
     @Test
+    void aResetBlockStartsAgainFromTheInitialField() {
+        Random rnd = TestSeed.random();
+        var problem = new HeatProblem(20 + rnd.nextInt(60), 10).withRandomField(1 + rnd.nextInt(1000));
+        var blocks = new RowBlocks(problem.n(), 2);
+        int depth = 1 + rnd.nextInt(DeepHaloBlock.maxDepth(blocks));
+        try (Arena arena = Arena.ofConfined()) {
+            var fresh = new DeepHaloBlock(problem, blocks, 1, depth, arena);
+            var used = new DeepHaloBlock(problem, blocks, 1, depth, arena);
+            used.advance(depth);
+            assertTrue(!java.util.Arrays.equals(fresh.ownRows().toArray(JAVA_DOUBLE), used.ownRows().toArray(JAVA_DOUBLE)), "the steps changed the rows");
+            used.reset();
+            assertEquals(0, used.steps());
+            assertArrayEquals(fresh.ownRows().toArray(JAVA_DOUBLE), used.ownRows().toArray(JAVA_DOUBLE), "depth " + depth);
+            var one = new HeatBlock(problem, blocks, 0, arena);
+            var initial = one.ownRows().toArray(JAVA_DOUBLE);
+            one.step();
+            one.step();
+            one.reset();
+            assertArrayEquals(initial, one.ownRows().toArray(JAVA_DOUBLE), "a one-row-halo block resets too");
+        }
+    }
+
+    @Test
     void aHaloDeeperThanTheBlocksAllowIsRefusedInOneLine() {
         var problem = new HeatProblem(42, 10);
         var blocks = new RowBlocks(42, 4);
