@@ -14,9 +14,9 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
- * One grid, four ways, measured one after the other: the serial {@code vector} and {@code blocked}
- * variants on one thread in this JVM, and K MPI ranks with one-row halos and with deep halos
- * ({@link DeepHaloBlock}). The question it answers: on a grid beyond the caches, does exchanging
+ * One grid, five ways, measured one after the other: the serial {@code vector} and {@code blocked}
+ * variants on one thread in this JVM, one MPI rank with one-row halos (the serial {@code vector} row
+ * code in a rank process), and K MPI ranks with one-row halos and with deep halos ({@link DeepHaloBlock}). The question it answers: on a grid beyond the caches, does exchanging
  * {@code depth} rows every {@code depth} steps let the ranks sweep from cache, and how do they then
  * compare with the best serial code, which can block in time as well?
  *
@@ -33,14 +33,15 @@ import java.util.Locale;
  * @param serialChecksum {@code HeatProblem.checksum} of {@code vector}'s grid: both MPI runs must give it bit for bit
  * @param vectorSeconds  {@code vector} on one thread, best of the repeats
  * @param blockedSeconds {@code blocked} on one thread, best of the repeats
+ * @param oneRank        one rank with one-row halos: {@code vector}'s rows in an MPI process
  * @param oneRowHalos    the ranks with {@link HeatBlock}'s one-row halos, exchanged every step
  * @param deepHalos      the ranks with halos {@code depth} rows deep
  */
 public record DeepHaloComparison(HeatProblem problem, int ranks, int depth, double serialChecksum, double vectorSeconds,
-                                 double blockedSeconds, MpiHeatResult oneRowHalos, MpiHeatResult deepHalos) {
+                                 double blockedSeconds, MpiHeatResult oneRank, MpiHeatResult oneRowHalos, MpiHeatResult deepHalos) {
 
     /**
-     * Measures the four. The launcher's other settings (overlap, time bound, output) are used for both MPI
+     * Measures the five. The launcher's other settings (overlap, time bound, output) are used for both MPI
      * runs; its repeat count and halo depth are set here (and left so).
      *
      * @throws IllegalArgumentException when {@code depth} is deeper than {@code ranks} blocks of this grid allow
@@ -52,9 +53,15 @@ public record DeepHaloComparison(HeatProblem problem, int ranks, int depth, doub
         double vectorSeconds = Timing.measure("vector x1", 1, repeats, () -> vector.solve(problem, 1)).best();
         var blocked = new BlockedHeat();
         double blockedSeconds = Timing.measure("blocked x1", 1, repeats, () -> blocked.solve(problem, 1)).best();
-        MpiHeatResult oneRow = launcher.repeat(repeats).haloDepth(1).run(ranks, problem);
+        MpiHeatResult one = launcher.repeat(repeats).haloDepth(1).run(1, problem);
+        MpiHeatResult oneRow = launcher.run(ranks, problem);
         MpiHeatResult deep = launcher.haloDepth(depth).run(ranks, problem);
-        return new DeepHaloComparison(problem, ranks, depth, checksum, vectorSeconds, blockedSeconds, oneRow, deep);
+        return new DeepHaloComparison(problem, ranks, depth, checksum, vectorSeconds, blockedSeconds, one, oneRow, deep);
+    }
+
+    /** {@code vector} on one thread over one MPI rank running the same rows: 1 when the rank process costs nothing. */
+    public double vectorOverOneRank() {
+        return vectorSeconds / oneRank.seconds();
     }
 
     /** One-row halos' time over deep halos' on the same ranks: above 1 when the deep halos pay. */
@@ -72,11 +79,12 @@ public record DeepHaloComparison(HeatProblem problem, int ranks, int depth, doub
         return blockedSeconds / deepHalos.seconds();
     }
 
-    /** The four times with their speed-up over {@code vector} on one thread. */
+    /** The five times with their speed-up over {@code vector} on one thread. */
     public Table table() {
-        StringColumn variant = StringColumn.create("variant", "vector, 1 thread", "blocked, 1 thread",
+        StringColumn variant = StringColumn.create("variant", "vector, 1 thread", "blocked, 1 thread", "1 rank, halos 1 row deep",
                 ranks + " ranks, halos 1 row deep", ranks + " ranks, halos " + depth + " rows deep");
-        DoubleColumn seconds = DoubleColumn.create("seconds", vectorSeconds, blockedSeconds, oneRowHalos.seconds(), deepHalos.seconds());
+        DoubleColumn seconds = DoubleColumn.create("seconds", vectorSeconds, blockedSeconds, oneRank.seconds(), oneRowHalos.seconds(),
+                deepHalos.seconds());
         DoubleColumn speedup = DoubleColumn.create("speedup_over_vector", seconds.asDoubleArray());
         for (int i = 0; i < speedup.size(); i++) speedup.set(i, vectorSeconds / seconds.get(i));
         var symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);

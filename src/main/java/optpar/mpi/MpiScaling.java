@@ -1,6 +1,7 @@
 package optpar.mpi;
 
 import optpar.heat.HeatProblem;
+import optpar.heat.HeatSolver;
 import optpar.heat.VectorHeat;
 import optpar.measure.Charts;
 import optpar.measure.Timing;
@@ -66,9 +67,9 @@ public final class MpiScaling {
         }
     }
 
-    /** One MPI run beside the best serial time on its grid. */
-    public record Point(MpiHeatResult mpi, double serialSeconds) {
-        /** The serial vector code's time over the MPI run's (both for the same grid and steps). */
+    /** One MPI run beside the serial time on its grid ({@code serial} names the serial variant, on one thread). */
+    public record Point(MpiHeatResult mpi, String serial, double serialSeconds) {
+        /** The serial code's time over the MPI run's (both for the same grid and steps). */
         public double speedup() {
             return serialSeconds / mpi.seconds();
         }
@@ -89,8 +90,12 @@ public final class MpiScaling {
      * after a warm-up run (the same untimed start the ranks get).
      */
     public static double serialSeconds(HeatProblem problem, int repeats) {
-        var solver = new VectorHeat();
-        return Timing.measure("vector x1", 1, repeats, () -> solver.solve(problem, 1)).best();
+        return serialSeconds(new VectorHeat(), problem, repeats);
+    }
+
+    /** {@code solver} on one thread on {@code problem}, best of {@code repeats} after a warm-up run. */
+    public static double serialSeconds(HeatSolver solver, HeatProblem problem, int repeats) {
+        return Timing.measure(solver.name() + " x1", 1, repeats, () -> solver.solve(problem, 1)).best();
     }
 
     /**
@@ -99,6 +104,15 @@ public final class MpiScaling {
      */
     public static List<Point> run(MpiHeatLauncher launcher, Kind kind, HeatProblem base, int[] ranks, int repeats,
                                   Consumer<String> notes) {
+        return run(launcher, kind, base, ranks, repeats, new VectorHeat(), notes);
+    }
+
+    /**
+     * The same against another serial variant on one thread, e.g. {@code new BlockedHeat()} for ranks
+     * with deep halos, which block in time as it does.
+     */
+    public static List<Point> run(MpiHeatLauncher launcher, Kind kind, HeatProblem base, int[] ranks, int repeats,
+                                  HeatSolver serialSolver, Consumer<String> notes) {
         Map<Integer, Double> serial = new TreeMap<>();
         List<Point> points = new ArrayList<>();
         try (Progress progress = Progress.start(kind.name().toLowerCase(Locale.ROOT) + " scaling", ranks.length)) {
@@ -106,13 +120,13 @@ public final class MpiScaling {
             progress.working(k + (k == 1 ? " rank" : " ranks"));
             int n = kind.n(base.n(), k);
             HeatProblem p = new HeatProblem(n, base.steps(), base.seed());   // the same field, smooth or random
-            double s = serial.computeIfAbsent(n, x -> serialSeconds(p, repeats));
+            double s = serial.computeIfAbsent(n, x -> serialSeconds(serialSolver, p, repeats));
             MpiHeatResult r = launcher.repeat(repeats).run(k, p);
-            notes.accept(String.format(Locale.ROOT, "%s: %d rank(s), n=%d: %.4f s (vector on one thread %.4f s, speed-up %.2f); "
+            notes.accept(String.format(Locale.ROOT, "%s: %d rank(s), n=%d: %.4f s (%s on one thread %.4f s, speed-up %.2f); "
                             + "per step compute %.3f ms, halo %.3f ms, all-reduce %.3f ms; whole mpirun %.1f s",
-                    kind.name().toLowerCase(Locale.ROOT), k, n, r.seconds(), s, s / r.seconds(),
+                    kind.name().toLowerCase(Locale.ROOT), k, n, r.seconds(), serialSolver.name(), s, s / r.seconds(),
                     1e3 * r.compute() / p.steps(), 1e3 * r.halo() / p.steps(), 1e3 * r.reduce() / p.steps(), r.wallSeconds()));
-            points.add(new Point(r, s));
+            points.add(new Point(r, serialSolver.name(), s));
             progress.done();
         }
         }
@@ -126,13 +140,15 @@ public final class MpiScaling {
         return MpiHeatResult.table(points.stream().map(Point::mpi).toList(), serial::get);
     }
 
-    /** Speed-up over the serial vector code against ranks, with the ideal line (speed-up = ranks). */
+    /** Speed-up over the serial code (one thread) against ranks, with the ideal line (speed-up = ranks). */
     public static BufferedImage speedupChart(String title, List<Point> points) {
+        if (points.isEmpty()) throw new IllegalArgumentException("no points to chart: run at least one rank count");
+        String serial = points.getFirst().serial();
         double[] k = points.stream().mapToDouble(p -> p.mpi().ranks()).toArray();
         Map<String, double[]> series = new LinkedHashMap<>();
-        series.put("measured: vector on 1 thread / MPI", points.stream().mapToDouble(Point::speedup).toArray());
+        series.put("measured: " + serial + " on 1 thread / MPI", points.stream().mapToDouble(Point::speedup).toArray());
         series.put("ideal: = ranks", k.clone());
-        return Charts.lines(title, "ranks", "speed-up over vector, 1 thread", k, series);
+        return Charts.lines(title, "ranks", "speed-up over " + serial + ", 1 thread", k, series);
     }
 
     /**
