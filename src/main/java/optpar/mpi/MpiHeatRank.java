@@ -50,13 +50,14 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * <pre>
  * MPI_HEAT_RESULT ranks=3 n=200 steps=100 overlap=true halo_depth=1 seconds=0.0123 checksum=1234.56789 total_heat=1234.56789
  *     runs=0.0125,0.0123 compute=0.0101 halo=0.0015 reduce=0.0002 offheap_bytes=1090592 peak_rss_bytes=61234567
+ *     anon_rss_bytes=41234567
  * </pre>
  * {@code seconds} is the step loop of the slowest rank, best of the runs (JVM start and gathering excluded);
  * {@code compute}, {@code halo} and {@code reduce} split the best run of the slowest rank into the parts
  * {@code MPI_Wtime} saw: updating rows, exchanging halos (waiting for them included) and all-reducing;
- * {@code offheap_bytes} and {@code peak_rss_bytes} are the largest over the ranks of the block's off-heap
- * memory and of the process's peak resident memory ({@code VmHWM} in {@code /proc/self/status}, -1 where
- * there is none). {@code checksum} is {@link HeatProblem#checksum} of the gathered grid, equal to the
+ * {@code offheap_bytes}, {@code peak_rss_bytes} and {@code anon_rss_bytes} are the largest over the ranks of
+ * the block's bytes, of the process's peak resident memory and of its private resident memory at the end
+ * ({@code VmHWM} and {@code RssAnon} in {@code /proc/self/status}, -1 where there is none; see {@link #residentBytes}). {@code checksum} is {@link HeatProblem#checksum} of the gathered grid, equal to the
  * serial one bit for bit; {@code total_heat} is the all-reduced sum of the blocks' sums, equal up to
  * rounding (the sum runs in another order).
  */
@@ -209,7 +210,8 @@ public final class MpiHeatRank {
             boolean slowest = best.loop == Arrays.stream(seconds).min().orElseThrow();
             double compute = mpi.allreduceMax(slowest ? best.compute : 0), halo = mpi.allreduceMax(slowest ? best.halo : 0),
                     reduce = mpi.allreduceMax(slowest ? best.reduce : 0);
-            double offHeap = mpi.allreduceMax(block.offHeapBytes()), rss = mpi.allreduceMax(peakResidentBytes());
+            double offHeap = mpi.allreduceMax(block.offHeapBytes()), rss = mpi.allreduceMax(residentBytes("VmHWM")),
+                    anon = mpi.allreduceMax(residentBytes("RssAnon"));
             if (rank == 0) {
                 if (o.gridOut() != null) write(grid, o.gridOut());
                 String runs = Arrays.stream(seconds).mapToObj(Double::toString).collect(Collectors.joining(","));
@@ -219,7 +221,7 @@ public final class MpiHeatRank {
                         + " checksum=" + (grid == null ? Double.NaN : HeatProblem.checksum(grid))
                         + " total_heat=" + totalHeat + " runs=" + runs
                         + " compute=" + compute + " halo=" + halo + " reduce=" + reduce
-                        + " offheap_bytes=" + (long) offHeap + " peak_rss_bytes=" + (long) rss);
+                        + " offheap_bytes=" + (long) offHeap + " peak_rss_bytes=" + (long) rss + " anon_rss_bytes=" + (long) anon);
             }
         }
     }
@@ -336,11 +338,16 @@ public final class MpiHeatRank {
         for (int s = 0; s < steps; ) s += block.advance(mpi, steps - s, o.overlap(), ignored);
     }
 
-    /** This process's peak resident memory ({@code VmHWM}), or -1 where {@code /proc} has none (not Linux). */
-    static long peakResidentBytes() {
+    /**
+     * A memory figure of this process from {@code /proc/self/status}, in bytes, or -1 where there is none
+     * (not Linux): {@code VmHWM} is the peak resident memory, {@code RssAnon} the private memory resident
+     * now (heap, off-heap, the JVM's own), without the shared libraries and the shared memory that Open
+     * MPI maps for messages between the ranks on one machine (which grows with the rank count).
+     */
+    static long residentBytes(String field) {
         try {
             for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                if (line.startsWith(field + ":")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
             }
         } catch (IOException | RuntimeException e) {
             // not Linux: no figure

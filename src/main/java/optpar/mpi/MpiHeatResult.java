@@ -46,11 +46,14 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * @param reduce      seconds the slowest rank spent in all-reduces in the best run
  * @param offHeapBytes the largest off-heap block of any rank (its rows, halos, two buffers)
  * @param peakRssBytes the largest peak resident memory of any rank process ({@code VmHWM}), -1 if unknown
+ * @param anonRssBytes the largest private resident memory of any rank process at the end ({@code RssAnon}: heap,
+ *                     off-heap and the JVM's own, not the libraries or Open MPI's shared memory), -1 if unknown
  * @param output      every line mpirun and the ranks printed
  */
 public record MpiHeatResult(int ranks, int n, int steps, double seconds, double wallSeconds, double checksum,
                             double totalHeat, Path gridFile, List<Double> runs, boolean overlap, int haloDepth, double compute,
-                            double halo, double reduce, long offHeapBytes, long peakRssBytes, List<String> output) {
+                            double halo, double reduce, long offHeapBytes, long peakRssBytes, long anonRssBytes,
+                            List<String> output) {
 
     /** Seconds per step of the step loop (slowest rank, best run). */
     public double secondsPerStep() {
@@ -135,6 +138,7 @@ public record MpiHeatResult(int ranks, int n, int steps, double seconds, double 
                     Double.parseDouble(fields.getOrDefault("compute", "NaN")), Double.parseDouble(fields.getOrDefault("halo", "NaN")),
                     Double.parseDouble(fields.getOrDefault("reduce", "NaN")),
                     Long.parseLong(fields.getOrDefault("offheap_bytes", "-1")), Long.parseLong(fields.getOrDefault("peak_rss_bytes", "-1")),
+                    Long.parseLong(fields.getOrDefault("anon_rss_bytes", "-1")),
                     List.copyOf(output));
         } catch (RuntimeException e) {
             throw new MpiException("cannot read the result line '" + line + "': " + e.getMessage(), e);

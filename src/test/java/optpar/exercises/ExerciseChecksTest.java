@@ -386,7 +386,7 @@ class ExerciseChecksTest {
     }
 
     static MpiHeatResult mpi(int ranks, int n, double seconds, double checksum) {
-        return new MpiHeatResult(ranks, n, 100, seconds, seconds, checksum, 0, null, List.of(seconds), false, 1, 0, 0, 0, 0, 0, List.of());
+        return new MpiHeatResult(ranks, n, 100, seconds, seconds, checksum, 0, null, List.of(seconds), false, 1, 0, 0, 0, 0, 0, 0, List.of());
     }
 
     @Test

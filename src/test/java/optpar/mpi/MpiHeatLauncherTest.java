@@ -111,23 +111,27 @@ class MpiHeatLauncherTest {
     }
 
     /**
-     * Memory per rank ~ N^2/P: without the gather, no rank holds the grid, so both the block's off-heap
-     * bytes and the rank process's peak resident memory (VmHWM) fall as ranks are added. The grid is
-     * big enough (2 x 48 MiB at 1 rank) that the JVM's own footprint does not hide it.
+     * Memory per rank ~ N^2/P: without the gather, no rank holds the grid, so the block's bytes and the
+     * rank process's peak (VmHWM) and private (RssAnon) resident memory fall as ranks are added, for
+     * one-row halos (off-heap rows) and deep ones (rows on the heap). The grid is big enough (2 x 48 MiB at
+     * 1 rank) that the JVM's own footprint does not hide it.
      */
-    @Test
-    void aRanksMemoryFallsWithTheRankCount() {
+    @ParameterizedTest(name = "halos {0} row(s) deep: a rank's memory falls with the rank count")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void aRanksMemoryFallsWithTheRankCount(int depth) {
         var problem = new HeatProblem(2500, 2).withRandomField(5);
-        long previousBlock = Long.MAX_VALUE, previousRss = Long.MAX_VALUE;
+        long previousBlock = Long.MAX_VALUE, previousRss = Long.MAX_VALUE, previousAnon = Long.MAX_VALUE;
         List<String> seen = new ArrayList<>();
         for (int ranks : new int[] {1, 2, 4}) {
-            MpiHeatResult r = launcher().warmup(0).gather(false).run(ranks, problem);
-            seen.add(ranks + " ranks: block " + r.offHeapBytes() + " B, peak RSS " + r.peakRssBytes() + " B");
+            MpiHeatResult r = launcher().warmup(0).gather(false).haloDepth(depth).run(ranks, problem);
+            seen.add(ranks + " ranks: block " + r.offHeapBytes() + " B, peak RSS " + r.peakRssBytes() + " B, private " + r.anonRssBytes() + " B");
             long ideal = 2L * problem.n() * problem.n() * Double.BYTES / ranks;
             assertTrue(r.offHeapBytes() < previousBlock && r.offHeapBytes() < ideal * 1.05, "block ~ N^2/P: " + seen);
             if (r.peakRssBytes() > 0) {
                 assertTrue(r.peakRssBytes() < previousRss, "peak resident memory falls: " + seen);
+                assertTrue(r.anonRssBytes() > 0 && r.anonRssBytes() < previousAnon, "private resident memory falls: " + seen);
                 previousRss = r.peakRssBytes();
+                previousAnon = r.anonRssBytes();
             }
             previousBlock = r.offHeapBytes();
         }

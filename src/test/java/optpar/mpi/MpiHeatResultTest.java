@@ -10,14 +10,14 @@ class MpiHeatResultTest {
 
     private static MpiHeatResult run(int ranks, int n, double seconds) {
         return new MpiHeatResult(ranks, n, 50, seconds, seconds + 2, 1234.5, 1234.5, null, List.of(seconds), true, 1,
-                seconds * 0.8, seconds * 0.15, seconds * 0.05, 1000, 2000, List.of());
+                seconds * 0.8, seconds * 0.15, seconds * 0.05, 1000, 2000, 1500, List.of());
     }
 
     @Test
     void theResultLineIsReadExactly() {
-        String line = "MPI_HEAT_RESULT ranks=3 n=101 steps=200 overlap=true seconds=1.640719239 checksum=4065.981752448328"
+        String line = "MPI_HEAT_RESULT ranks=3 n=101 steps=200 overlap=true halo_depth=4 seconds=1.640719239 checksum=4065.981752448328"
                 + " total_heat=4065.9817524483433 runs=1.8,1.640719239 compute=1.5 halo=0.125 reduce=0.015625"
-                + " offheap_bytes=123456 peak_rss_bytes=98765432";
+                + " offheap_bytes=123456 peak_rss_bytes=98765432 anon_rss_bytes=45678901";
         MpiHeatResult r = MpiHeatResult.parse(line, 9.5, null, List.of(line));
         assertEquals(3, r.ranks());
         assertEquals(101, r.n());
@@ -33,6 +33,8 @@ class MpiHeatResultTest {
         assertEquals(0.015625, r.reduce());
         assertEquals(123456, r.offHeapBytes());
         assertEquals(98765432, r.peakRssBytes());
+        assertEquals(45678901, r.anonRssBytes());
+        assertEquals(4, r.haloDepth());
         assertThrows(IllegalStateException.class, r::grid, "no grid was asked for");
     }
 
