@@ -53,9 +53,9 @@ public record DeepHaloComparison(HeatProblem problem, int ranks, int depth, doub
         double vectorSeconds = Timing.measure("vector x1", 1, repeats, () -> vector.solve(problem, 1)).best();
         var blocked = new BlockedHeat();
         double blockedSeconds = Timing.measure("blocked x1", 1, repeats, () -> blocked.solve(problem, 1)).best();
-        MpiHeatResult one = launcher.repeat(repeats).haloDepth(1).run(1, problem);
-        MpiHeatResult oneRow = launcher.run(ranks, problem);
-        MpiHeatResult deep = launcher.haloDepth(depth).run(ranks, problem);
+        MpiHeatResult one = MpiScaling.runQuietly(launcher.repeat(repeats).haloDepth(1), 1, problem);
+        MpiHeatResult oneRow = MpiScaling.runQuietly(launcher, ranks, problem);
+        MpiHeatResult deep = MpiScaling.runQuietly(launcher.haloDepth(depth), ranks, problem);
         return new DeepHaloComparison(problem, ranks, depth, checksum, vectorSeconds, blockedSeconds, one, oneRow, deep);
     }
 

@@ -121,7 +121,7 @@ public final class MpiScaling {
             int n = kind.n(base.n(), k);
             HeatProblem p = new HeatProblem(n, base.steps(), base.seed());   // the same field, smooth or random
             double s = serial.computeIfAbsent(n, x -> serialSeconds(serialSolver, p, repeats));
-            MpiHeatResult r = launcher.repeat(repeats).run(k, p);
+            MpiHeatResult r = runQuietly(launcher.repeat(repeats), k, p);
             notes.accept(String.format(Locale.ROOT, "%s: %d rank(s), n=%d: %.4f s (%s on one thread %.4f s, speed-up %.2f); "
                             + "per step compute %.3f ms, halo %.3f ms, all-reduce %.3f ms; whole mpirun %.1f s",
                     kind.name().toLowerCase(Locale.ROOT), k, n, r.seconds(), serialSolver.name(), s, s / r.seconds(),
@@ -131,6 +131,17 @@ public final class MpiScaling {
         }
         }
         return points;
+    }
+
+    /**
+     * {@code launcher.run(ranks, problem)} after a full collection in this JVM. The serial timings leave
+     * hundreds of MiB of grids behind, and a collector that cleans them up concurrently would share the
+     * cores with the ranks: one rank at N=2048 ran 0.22-0.30 s after such garbage, 0.21-0.23 s after
+     * {@code System.gc()}.
+     */
+    static MpiHeatResult runQuietly(MpiHeatLauncher launcher, int ranks, HeatProblem problem) {
+        System.gc();
+        return launcher.run(ranks, problem);
     }
 
     /** The table of {@link MpiHeatResult#table} for these points. */
