@@ -13,6 +13,7 @@ import tech.tablesaw.api.Table;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import optpar.measure.Progress;
+import optpar.measure.QuietJvm;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,13 +135,12 @@ public final class MpiScaling {
     }
 
     /**
-     * {@code launcher.run(ranks, problem)} after a full collection in this JVM. The serial timings leave
-     * hundreds of MiB of grids behind, and a collector that cleans them up concurrently would share the
-     * cores with the ranks: one rank at N=2048 ran 0.22-0.30 s after such garbage, 0.21-0.23 s after
-     * {@code System.gc()}.
+     * {@code launcher.run(ranks, problem)} once this JVM is quiet ({@link QuietJvm#settle}: a full
+     * collection, then until its JIT is idle, at most 2 s), so that its own background work does not
+     * share the cores with the ranks.
      */
     static MpiHeatResult runQuietly(MpiHeatLauncher launcher, int ranks, HeatProblem problem) {
-        System.gc();
+        QuietJvm.settle(java.time.Duration.ofSeconds(2));
         return launcher.run(ranks, problem);
     }
 
