@@ -358,7 +358,11 @@ class ExerciseChecksTest {
         double sp2 = rows.doubleColumn(Sweep.SPEEDUP).get(Arrays.stream(ts).boxed().toList().indexOf(2));
         double s = (2 / sp2 - 1) / (2 - 1);
         solved(Ex10.two.judge(s, rows));
-        notSolved(Ex10.two.judge((2 / sp2 - 1) / 2, rows), Outcome.Status.WRONG, "expected");   // p instead of p - 1
+        // p instead of p - 1 gives s/2. Where s/2 also equals 1 - s (s near 2/3, a speed-up near 1.2 on this
+        // tiny image) the judge names that mistake instead: both are wrong answers.
+        double halved = s / 2;
+        notSolved(Ex10.two.judge(halved, rows), Outcome.Status.WRONG,
+                Math.abs(halved - (1 - s)) <= 0.01 ? "parallel fraction" : "expected");
 
         solved(Ex10.three.judge(PrangeRace::reduction));
         notSolved(Ex10.three.judge((x, t) -> PrangeRace.reduction(Arrays.copyOf(x, Math.max(0, x.length - 1)), t)), Outcome.Status.WRONG, "whole numbers");
