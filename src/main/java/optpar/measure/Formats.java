@@ -53,8 +53,9 @@ public final class Formats {
         if (!Double.isFinite(v)) return String.valueOf(v);
         if (v == 0) return "0";
         double a = Math.abs(v);
-        if (a >= 1e6 || a < 1e-4) return String.format(Locale.ROOT, "%.2e", v);
         double r = new BigDecimal(v).round(new MathContext(3)).doubleValue();
+        // judged after rounding: 999,700 rounds to 1,000,000, which is too long for a tick
+        if (Math.abs(r) >= 1e6 || a < 1e-4) return String.format(Locale.ROOT, "%.2e", v);
         if (Math.abs(r) >= 1000) return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(r);
         BigDecimal b = new BigDecimal(Double.toString(r)).stripTrailingZeros();
         return b.scale() <= 0 ? b.toBigInteger().toString() : b.toPlainString();

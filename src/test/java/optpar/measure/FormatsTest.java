@@ -17,6 +17,8 @@ class FormatsTest {
         assertEquals("1,230", Formats.number(1234.5));
         assertEquals("0", Formats.number(0));
         assertEquals("-0.5", Formats.number(-0.5));
+        assertEquals("-1.00e+06", Formats.number(-999_700), "rounds up to a million: scientific, as a million is");
+        assertEquals("999,000", Formats.number(999_000));
         long seed = System.nanoTime();
         SplittableRandom r = new SplittableRandom(seed);
         for (int i = 0; i < 1000; i++) {
