@@ -44,7 +44,8 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
  * @param compute     seconds the slowest rank spent updating rows in the best run
  * @param halo        seconds the slowest rank spent exchanging halos (waiting included) in the best run
  * @param reduce      seconds the slowest rank spent in all-reduces in the best run
- * @param offHeapBytes the largest off-heap block of any rank (its rows, halos, two buffers)
+ * @param offHeapBytes the largest block of any rank in bytes (its rows, halos, two buffers): off-heap for one-row
+ *                     halos, for deep ones ({@link DeepHaloBlock}) heap arrays plus the off-heap message buffers
  * @param peakRssBytes the largest peak resident memory of any rank process ({@code VmHWM}), -1 if unknown
  * @param anonRssBytes the largest private resident memory of any rank process at the end ({@code RssAnon}: heap,
  *                     off-heap and the JVM's own, not the libraries or Open MPI's shared memory), -1 if unknown
